@@ -1,0 +1,3 @@
+export { createPool, pingDatabase, type Pool } from './pool';
+export { ensureDatabase } from './ensure-database';
+export { migrate, type MigrationLogger } from './migrate';

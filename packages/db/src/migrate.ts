@@ -1,0 +1,32 @@
+import { runner } from 'node-pg-migrate';
+import type { Pool } from 'pg';
+
+export interface MigrationLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * Applies a service's SQL migrations. Each service has its own migrations table and its own
+ * advisory lock, so the six services can start together against one database.
+ */
+export async function migrate(pool: Pool, service: string, dir: string, logger: MigrationLogger): Promise<string[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate:${service}`]);
+    const applied = await runner({
+      dbClient: client,
+      dir,
+      direction: 'up',
+      migrationsTable: `pgmigrations_${service.replace(/[^a-z0-9]/gi, '_')}`,
+      noLock: true,
+      checkOrder: true,
+      logger: { info: logger.info, warn: logger.warn, error: logger.error, debug: () => undefined },
+    });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrate:${service}`]).catch(() => undefined);
+    client.release();
+  }
+}

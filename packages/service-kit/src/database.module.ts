@@ -1,0 +1,70 @@
+import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { createPool, ensureDatabase, migrate, pingDatabase, type Pool } from '@tracelab/db';
+import { APP_CONFIG } from './config.module';
+import { HealthRegistry } from './health';
+
+export const PG_POOL = Symbol('PG_POOL');
+
+interface DatabaseOptions {
+  service: string;
+  migrationsDir: string;
+  poolSize?: number;
+}
+
+const STARTUP_ATTEMPTS = 30;
+
+async function connectWithRetry(url: string, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureDatabase(url);
+      return;
+    } catch (error) {
+      if (attempt >= STARTUP_ATTEMPTS) {
+        throw new Error(`Postgres at ${new URL(url).host} is not reachable: ${(error as Error).message}`);
+      }
+      logger.warn(`Postgres not reachable yet (${(error as Error).message}), retrying`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+@Injectable()
+class PoolCloser implements OnApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The service's Postgres pool, available once the database exists and migrations have run. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: PG_POOL,
+          inject: [APP_CONFIG, HealthRegistry],
+          useFactory: async (config: { DATABASE_URL: string }, health: HealthRegistry) => {
+            const logger = new Logger('Database');
+            await connectWithRetry(config.DATABASE_URL, logger);
+            const pool = createPool(config.DATABASE_URL, options.service, options.poolSize);
+            const applied = await migrate(pool, options.service, options.migrationsDir, {
+              info: (message) => logger.debug(message),
+              warn: (message) => logger.warn(message),
+              error: (message) => logger.error(message),
+            });
+            if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
+            health.register('postgres', () => pingDatabase(pool));
+            return pool;
+          },
+        },
+        PoolCloser,
+      ],
+      exports: [PG_POOL],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import { recordFailure } from '@tracelab/telemetry';
+import type { Response } from 'express';
+import { errorBody, statusToErrorCode } from './error-body';
+import { AppError, ErrorCode } from './errors';
+
+/**
+ * Every error leaves as JSON `{ error, message, traceId, details? }`. Client mistakes keep their
+ * 4xx status; anything unexpected is a 500 that is logged and recorded on the span.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, code, message, details } = describe(exception);
+    if (status >= 500 && !(exception instanceof AppError)) {
+      this.logger.error({ err: exception }, 'unhandled error');
+    }
+    recordFailure(trace.getActiveSpan(), exception, code);
+    if (response.headersSent) return;
+    response.status(status).json(errorBody(code, message, details));
+  }
+}
+
+function describe(exception: unknown): { status: number; code: string; message: string; details?: unknown } {
+  if (exception instanceof AppError) {
+    return { status: exception.status, code: exception.code, message: exception.message, details: exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const message =
+      typeof body === 'object' && body !== null && 'message' in body
+        ? [(body as { message: unknown }).message].flat().join('; ')
+        : exception.message;
+    return { status, code: statusToErrorCode(status), message };
+  }
+  return { status: 500, code: ErrorCode.Internal, message: 'internal error' };
+}

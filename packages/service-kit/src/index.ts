@@ -1,0 +1,11 @@
+export { AppError, ErrorCode } from './errors';
+export { ErrorBody, errorBody, statusToErrorCode } from './error-body';
+export { HttpErrorFilter } from './http-error.filter';
+export { HealthRegistry, HealthModule } from './health';
+export { APP_CONFIG, ConfigModule } from './config.module';
+export { createValidationPipe } from './validation';
+export { runService, type ServiceOptions } from './run-service';
+export { grpcClientProvider, callUnary, grpcErrorCode, grpcErrorDetails, GrpcStatus } from './grpc';
+export { loggerModule } from './logger';
+export { DatabaseModule, PG_POOL } from './database.module';
+export { runMain } from './run-main';

@@ -1,0 +1,22 @@
+import type { DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+
+/**
+ * Structured JSON logs. The OpenTelemetry pino instrumentation adds trace_id and span_id to
+ * every line written inside a span; card data is never logged and is censored if it ever is.
+ */
+export function loggerModule(level: string): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      autoLogging: { ignore: (request) => request.url === '/healthz' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', '*.card', '*.card.number', '*.cvc'],
+        censor: '[REDACTED]',
+      },
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+      },
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { GrpcStatus } from '@tracelab/service-kit';
+import { RpcException } from '@nestjs/microservices';
+
+export class OutOfStockError extends RpcException {
+  readonly errorType = 'out_of_stock';
+  constructor(readonly shortages: { sku: string; requested: number; available: number }[]) {
+    super({
+      code: GrpcStatus.FAILED_PRECONDITION,
+      message: `out of stock: ${shortages.map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`).join(', ')}`,
+    });
+  }
+}
+
+export class UnknownSkuError extends RpcException {
+  readonly errorType = 'unknown_sku';
+  constructor(readonly skus: string[]) {
+    super({ code: GrpcStatus.NOT_FOUND, message: `unknown sku: ${skus.join(', ')}` });
+  }
+}

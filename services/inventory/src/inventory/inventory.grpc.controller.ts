@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { inventory } from '@tracelab/contracts';
+import { InventoryService } from './inventory.service';
+
+@Controller()
+@inventory.InventoryServiceControllerMethods()
+export class InventoryGrpcController implements inventory.InventoryServiceController {
+  constructor(private readonly inventoryService: InventoryService) {}
+
+  async listProducts(): Promise<inventory.ListProductsResponse> {
+    return { products: await this.inventoryService.listProducts() };
+  }
+
+  reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
+    return this.inventoryService.reserve(request);
+  }
+
+  release(request: inventory.ReleaseRequest): Promise<inventory.ReleaseResponse> {
+    return this.inventoryService.release(request);
+  }
+}

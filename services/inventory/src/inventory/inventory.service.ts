@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { inventory } from '@tracelab/contracts';
+import type { Pool } from '@tracelab/db';
+import { PG_POOL } from '@tracelab/service-kit';
+import { inSpan } from '@tracelab/telemetry';
+import { CATALOGUE } from './catalogue';
+import { OutOfStockError, UnknownSkuError } from './inventory.errors';
+
+/** Sums quantities per SKU so an order listing a SKU twice reserves it once. */
+function mergeLines(items: inventory.LineItem[]): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const item of items) lines.set(item.sku, (lines.get(item.sku) ?? 0) + item.quantity);
+  return lines;
+}
+
+@Injectable()
+export class InventoryService implements OnModuleInit {
+  private readonly logger = new Logger(InventoryService.name);
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async onModuleInit(): Promise<void> {
+    const inserted = await this.pool.query(
+      `INSERT INTO products (sku, name, price_cents, stock, seed_stock)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $4::int[])
+       ON CONFLICT (sku) DO NOTHING`,
+      [
+        CATALOGUE.map((p) => p.sku),
+        CATALOGUE.map((p) => p.name),
+        CATALOGUE.map((p) => p.priceCents),
+        CATALOGUE.map((p) => p.stock),
+      ],
+    );
+    if (inserted.rowCount) this.logger.log(`seeded ${inserted.rowCount} products`);
+  }
+
+  async listProducts(): Promise<inventory.Product[]> {
+    const { rows } = await this.pool.query<inventory.Product>(
+      'SELECT sku, name, price_cents AS "priceCents", stock FROM products ORDER BY sku',
+    );
+    return rows;
+  }
+
+  /** Reserves every line in one transaction, or none. */
+  reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
+    const lines = mergeLines(request.items);
+    return inSpan('inventory.reserve', { 'shop.order.id': request.orderId, 'shop.order.item_count': lines.size }, async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const skus = [...lines.keys()];
+        const quantities = [...lines.values()];
+        const { rows } = await client.query<{ sku: string; quantity: number; unitPriceCents: number }>(
+          `UPDATE products p SET stock = p.stock - r.quantity
+           FROM unnest($1::text[], $2::int[]) AS r(sku, quantity)
+           WHERE p.sku = r.sku AND p.stock >= r.quantity
+           RETURNING p.sku, r.quantity, p.price_cents AS "unitPriceCents"`,
+          [skus, quantities],
+        );
+        if (rows.length !== lines.size) {
+          await client.query('ROLLBACK');
+          throw await this.whyNotReserved(lines);
+        }
+        await client.query(
+          `INSERT INTO reservations (order_id, sku, quantity, unit_price_cents)
+           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])`,
+          [request.orderId, rows.map((r) => r.sku), rows.map((r) => r.quantity), rows.map((r) => r.unitPriceCents)],
+        );
+        await client.query('COMMIT');
+        const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);
+        return { lines: rows, totalCents };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  /** Gives back the stock of an order's reservation; idempotent. */
+  release(request: inventory.ReleaseRequest): Promise<inventory.ReleaseResponse> {
+    return inSpan('inventory.release', { 'shop.order.id': request.orderId }, async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const { rows } = await client.query<{ sku: string; quantity: number }>(
+          `UPDATE reservations SET released_at = now()
+           WHERE order_id = $1 AND released_at IS NULL RETURNING sku, quantity`,
+          [request.orderId],
+        );
+        await client.query(
+          `UPDATE products p SET stock = p.stock + r.quantity
+           FROM unnest($1::text[], $2::int[]) AS r(sku, quantity) WHERE p.sku = r.sku`,
+          [rows.map((r) => r.sku), rows.map((r) => r.quantity)],
+        );
+        await client.query('COMMIT');
+        return { released: rows.length > 0 };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  private async whyNotReserved(lines: Map<string, number>): Promise<Error> {
+    const { rows } = await this.pool.query<{ sku: string; stock: number }>(
+      'SELECT sku, stock FROM products WHERE sku = ANY($1::text[])',
+      [[...lines.keys()]],
+    );
+    const stock = new Map(rows.map((r) => [r.sku, r.stock]));
+    const unknown = [...lines.keys()].filter((sku) => !stock.has(sku));
+    if (unknown.length > 0) return new UnknownSkuError(unknown);
+    return new OutOfStockError(
+      [...lines]
+        .filter(([sku, requested]) => (stock.get(sku) ?? 0) < requested)
+        .map(([sku, requested]) => ({ sku, requested, available: stock.get(sku) ?? 0 })),
+    );
+  }
+}

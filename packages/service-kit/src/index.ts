@@ -9,3 +9,4 @@ export { grpcClientProvider, callUnary, grpcErrorCode, grpcErrorDetails, GrpcSta
 export { loggerModule } from './logger';
 export { DatabaseModule, PG_POOL } from './database.module';
 export { runMain } from './run-main';
+export { Broker, MessagingModule } from './messaging.module';

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type GrpcContract, PROTO_LOADER_OPTIONS, PROTO_ROOT } from '@tracelab/contracts';
-import { shutdownTelemetry } from '@tracelab/telemetry';
+import { currentTraceId, shutdownTelemetry, traceResponseHeader } from '@tracelab/telemetry';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { errorBody } from './error-body';
@@ -31,6 +31,7 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(traceHeaders);
   app.use(jsonBodies(options.bodyLimit ?? '64kb'));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
@@ -51,6 +52,18 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   await app.listen(options.httpPort, '0.0.0.0');
   handleSignals(app);
   return app;
+}
+
+/** Every response names its trace: `traceresponse` (W3C Trace Context level 2) and `x-trace-id`. */
+function traceHeaders(_request: Request, response: Response, next: NextFunction): void {
+  const traceResponse = traceResponseHeader();
+  const traceId = currentTraceId();
+  if (traceResponse && traceId) {
+    response.setHeader('traceresponse', traceResponse);
+    response.setHeader('x-trace-id', traceId);
+    response.setHeader('access-control-expose-headers', 'traceresponse, x-trace-id');
+  }
+  next();
 }
 
 /** Parses JSON bodies and answers parse and size errors in the API's error format. */

@@ -1,0 +1,14 @@
+import { baseEnv, httpUrl, loadConfig, port, positiveInt, z } from '@tracelab/config';
+
+const schema = z.object({
+  ...baseEnv,
+  PORT: port(8080),
+  ORDER_URL: httpUrl('http://localhost:3001'),
+  /** Largest accepted request body; bigger ones get 413. */
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 64kb').default('64kb'),
+  /** Order placement includes payment retries, so give it room. */
+  ORDER_TIMEOUT_MS: positiveInt(10000),
+});
+
+export type GatewayConfig = z.infer<typeof schema>;
+export const loadGatewayConfig = () => loadConfig(schema);

@@ -1,0 +1,8 @@
+import { runMain, runService } from '@tracelab/service-kit';
+import { AppModule } from './app.module';
+import { loadNotificationConfig } from './config';
+
+runMain(async () => {
+  const config = loadNotificationConfig();
+  await runService({ module: AppModule.register(config), httpPort: config.PORT });
+});

@@ -1,0 +1,27 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from '@tracelab/db';
+import { APP_CONFIG, PG_POOL } from '@tracelab/service-kit';
+import { currentTraceId, inSpan } from '@tracelab/telemetry';
+import type { NotificationConfig } from '../config';
+import type { OrderConfirmedEvent } from './order-confirmed.event';
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  /** "Sends" the confirmation e-mail and records it; a redelivered event is recorded once. */
+  sendConfirmation(event: OrderConfirmedEvent): Promise<void> {
+    return inSpan('notification.send', { 'shop.order.id': event.orderId, 'shop.notification.channel': 'email' }, async () => {
+      await sleep(this.config.NOTIFY_LATENCY_MS);
+      await this.pool.query(
+        `INSERT INTO notifications (order_id, customer_id, channel, trace_id) VALUES ($1, $2, 'email', $3)
+         ON CONFLICT (order_id) DO NOTHING`,
+        [event.orderId, event.customerId, currentTraceId() ?? null],
+      );
+    });
+  }
+}

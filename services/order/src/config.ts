@@ -1,0 +1,18 @@
+import { amqpUrl, baseEnv, grpcAddress, loadConfig, port, positiveInt, postgresUrl, z } from '@tracelab/config';
+
+const schema = z.object({
+  ...baseEnv,
+  PORT: port(3001),
+  DATABASE_URL: postgresUrl(),
+  AMQP_URL: amqpUrl(),
+  INVENTORY_GRPC_URL: grpcAddress('localhost:50051'),
+  PAYMENT_GRPC_URL: grpcAddress('localhost:50052'),
+  INVENTORY_TIMEOUT_MS: positiveInt(2000),
+  /** Covers payment's own retries of fraud-detection. */
+  PAYMENT_TIMEOUT_MS: positiveInt(5000),
+  /** How often unpublished order events are retried. */
+  OUTBOX_INTERVAL_MS: positiveInt(1000),
+});
+
+export type OrderConfig = z.infer<typeof schema>;
+export const loadOrderConfig = () => loadConfig(schema);

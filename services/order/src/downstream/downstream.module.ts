@@ -1,0 +1,53 @@
+import { Global, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import type { ClientGrpc } from '@nestjs/microservices';
+import { INVENTORY, inventory, PAYMENT, payment } from '@tracelab/contracts';
+import { APP_CONFIG, callUnary, grpcClientProvider } from '@tracelab/service-kit';
+import type { OrderConfig } from '../config';
+
+const INVENTORY_CLIENT = Symbol('INVENTORY_CLIENT');
+const PAYMENT_CLIENT = Symbol('PAYMENT_CLIENT');
+
+/** Typed gRPC calls to inventory and payment, each with its deadline. */
+@Injectable()
+export class Downstream implements OnModuleInit {
+  private inventory!: inventory.InventoryServiceClient;
+  private payment!: payment.PaymentServiceClient;
+
+  constructor(
+    @Inject(INVENTORY_CLIENT) private readonly inventoryClient: ClientGrpc,
+    @Inject(PAYMENT_CLIENT) private readonly paymentClient: ClientGrpc,
+    @Inject(APP_CONFIG) private readonly config: OrderConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.inventory = this.inventoryClient.getService(inventory.INVENTORY_SERVICE_NAME);
+    this.payment = this.paymentClient.getService(payment.PAYMENT_SERVICE_NAME);
+  }
+
+  listProducts(): Promise<inventory.ListProductsResponse> {
+    return callUnary(this.inventory.listProducts.bind(this.inventory), {}, this.config.INVENTORY_TIMEOUT_MS);
+  }
+
+  reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
+    return callUnary(this.inventory.reserve.bind(this.inventory), request, this.config.INVENTORY_TIMEOUT_MS);
+  }
+
+  release(orderId: string): Promise<inventory.ReleaseResponse> {
+    return callUnary(this.inventory.release.bind(this.inventory), { orderId }, this.config.INVENTORY_TIMEOUT_MS);
+  }
+
+  charge(request: payment.ChargeRequest): Promise<payment.ChargeResponse> {
+    return callUnary(this.payment.charge.bind(this.payment), request, this.config.PAYMENT_TIMEOUT_MS);
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    grpcClientProvider(INVENTORY_CLIENT, INVENTORY, 'INVENTORY_GRPC_URL'),
+    grpcClientProvider(PAYMENT_CLIENT, PAYMENT, 'PAYMENT_GRPC_URL'),
+    Downstream,
+  ],
+  exports: [Downstream],
+})
+export class DownstreamModule {}

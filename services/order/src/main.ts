@@ -1,0 +1,8 @@
+import { runMain, runService } from '@tracelab/service-kit';
+import { AppModule } from './app.module';
+import { loadOrderConfig } from './config';
+
+runMain(async () => {
+  const config = loadOrderConfig();
+  await runService({ module: AppModule.register(config), httpPort: config.PORT });
+});

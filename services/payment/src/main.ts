@@ -1,0 +1,13 @@
+import { PAYMENT } from '@tracelab/contracts';
+import { runMain, runService } from '@tracelab/service-kit';
+import { AppModule } from './app.module';
+import { loadPaymentConfig } from './config';
+
+runMain(async () => {
+  const config = loadPaymentConfig();
+  await runService({
+    module: AppModule.register(config),
+    httpPort: config.PORT,
+    grpc: { contract: PAYMENT, port: config.GRPC_PORT },
+  });
+});

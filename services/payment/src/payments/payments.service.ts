@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { payment } from '@tracelab/contracts';
+import { APP_CONFIG, grpcErrorDetails } from '@tracelab/service-kit';
+import { inSpan } from '@tracelab/telemetry';
+import type { PaymentConfig } from '../config';
+import { BrokenCircuitError, FraudClient, isTransient } from './fraud-client';
+import { FraudCheckUnavailableError, PaymentDeclinedError } from './payment.errors';
+import { DECLINED_TEST_CARD } from './test-cards';
+
+@Injectable()
+export class PaymentsService {
+  constructor(
+    private readonly fraudClient: FraudClient,
+    @Inject(APP_CONFIG) private readonly config: PaymentConfig,
+  ) {}
+
+  /** Scores the order for fraud, then charges the card. The card number never leaves this method. */
+  charge(request: payment.ChargeRequest): Promise<payment.ChargeResponse> {
+    const cardNumber = request.card?.number ?? '';
+    const cardLast4 = cardNumber.slice(-4);
+    return inSpan(
+      'payment.charge',
+      { 'shop.order.id': request.orderId, 'shop.payment.amount_cents': request.amountCents, 'shop.payment.card_last4': cardLast4 },
+      async (span) => {
+        const risk = await this.scoreRisk(request);
+        span.setAttribute('shop.fraud.risk_score', risk.riskScore);
+        if (risk.highRisk) throw new PaymentDeclinedError('high fraud risk');
+        await inSpan('payment.authorize', { 'shop.payment.card_last4': cardLast4 }, async () => {
+          await sleep(this.config.CHARGE_LATENCY_MS);
+          if (cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError('card declined by issuer');
+        });
+        const paymentId = randomUUID();
+        span.setAttribute('shop.payment.id', paymentId);
+        return { paymentId, cardLast4, riskScore: risk.riskScore };
+      },
+    );
+  }
+
+  private async scoreRisk(request: payment.ChargeRequest) {
+    try {
+      return await this.fraudClient.score({
+        orderId: request.orderId,
+        customerId: request.customerId,
+        amountCents: request.amountCents,
+      });
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) throw new FraudCheckUnavailableError('circuit breaker open');
+      if (isTransient(error)) throw new FraudCheckUnavailableError(grpcErrorDetails(error));
+      throw error;
+    }
+  }
+}

@@ -1,2 +1,2 @@
 export { decodeTraces, type ReceivedSpan, SpanKind, StatusCode } from './otlp-json';
-export { startReceiver, type Receiver } from './receiver';
+export { fetchSpans, reviveSpan, serializeSpan, startReceiver, type Receiver } from './receiver';

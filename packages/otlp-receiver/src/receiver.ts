@@ -16,6 +16,28 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
+/** JSON form of a span (nanosecond times as decimal strings); `reviveSpan` reads it back. */
+export function serializeSpan(span: ReceivedSpan): Record<string, unknown> {
+  return { ...span, startTimeUnixNano: String(span.startTimeUnixNano), endTimeUnixNano: String(span.endTimeUnixNano) };
+}
+
+export function reviveSpan(json: Record<string, unknown>): ReceivedSpan {
+  return {
+    ...(json as unknown as ReceivedSpan),
+    startTimeUnixNano: BigInt(json.startTimeUnixNano as string),
+    endTimeUnixNano: BigInt(json.endTimeUnixNano as string),
+  };
+}
+
+/** Reads the spans a receiver (maybe in another process) holds, over its GET /spans. */
+export async function fetchSpans(receiverUrl: string, traceId?: string): Promise<ReceivedSpan[]> {
+  const url = new URL('/spans', receiverUrl);
+  if (traceId) url.searchParams.set('traceId', traceId);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`receiver answered ${response.status}`);
+  return ((await response.json()) as Record<string, unknown>[]).map(reviveSpan);
+}
+
 const MAX_BODY = 64 * 1024 * 1024;
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -43,10 +65,13 @@ export async function startReceiver(options: { port?: number; host?: string; kee
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    if (request.method === 'GET' && request.url === '/spans') {
-      return reply(200, received.map((s) => ({ ...s, startTimeUnixNano: String(s.startTimeUnixNano), endTimeUnixNano: String(s.endTimeUnixNano) })));
+    const url = new URL(request.url ?? '/', 'http://receiver');
+    if (request.method === 'GET' && url.pathname === '/spans') {
+      const traceId = url.searchParams.get('traceId');
+      const spans = traceId ? received.filter((s) => s.traceId === traceId) : received;
+      return reply(200, spans.map(serializeSpan));
     }
-    if (request.method !== 'POST' || request.url !== '/v1/traces') return reply(404, { error: 'not_found' });
+    if (request.method !== 'POST' || url.pathname !== '/v1/traces') return reply(404, { error: 'not_found' });
     if (!String(request.headers['content-type'] ?? '').includes('json')) {
       return reply(415, { error: 'unsupported_media_type', message: 'send OTLP/HTTP JSON (OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/json)' });
     }

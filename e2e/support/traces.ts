@@ -1,0 +1,70 @@
+import { fetchSpans, type ReceivedSpan, SpanKind } from '@tracelab/otlp-receiver';
+import { RECEIVER_URL } from './env';
+
+export { SpanKind };
+export type { ReceivedSpan };
+
+/**
+ * Polls the receiver until the trace satisfies `complete` and has stopped growing
+ * (no new span for `settleMs`), so assertions see the whole trace.
+ */
+export async function waitForTrace(
+  traceId: string,
+  complete: (spans: ReceivedSpan[]) => boolean,
+  { timeoutMs = 15000, settleMs = 600 } = {},
+): Promise<ReceivedSpan[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: ReceivedSpan[] = [];
+  let stableSince = Date.now();
+  while (Date.now() < deadline) {
+    const spans = await fetchSpans(RECEIVER_URL, traceId);
+    if (spans.length !== last.length) stableSince = Date.now();
+    last = spans;
+    if (complete(spans) && Date.now() - stableSince >= settleMs) return spans;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`trace ${traceId} incomplete after ${timeoutMs} ms:\n${describeTrace(last)}`);
+}
+
+export const allSpans = () => fetchSpans(RECEIVER_URL);
+
+export const hasService = (service: string) => (spans: ReceivedSpan[]) => spans.some((s) => s.service === service);
+
+export function byId(spans: ReceivedSpan[]): Map<string, ReceivedSpan> {
+  return new Map(spans.map((s) => [s.spanId, s]));
+}
+
+/** Parent→child edges that cross a service boundary, as "parent-service -> child-service". */
+export function serviceEdges(spans: ReceivedSpan[]): string[] {
+  const index = byId(spans);
+  const edges = new Set<string>();
+  for (const span of spans) {
+    const parent = span.parentSpanId ? index.get(span.parentSpanId) : undefined;
+    if (parent && parent.service !== span.service) edges.add(`${parent.service} -> ${span.service}`);
+  }
+  return [...edges].sort();
+}
+
+export const roots = (spans: ReceivedSpan[]) => spans.filter((s) => !s.parentSpanId);
+
+/** Spans whose parent is named but absent from the trace. */
+export function orphans(spans: ReceivedSpan[]): ReceivedSpan[] {
+  const index = byId(spans);
+  return spans.filter((s) => s.parentSpanId && !index.has(s.parentSpanId));
+}
+
+export function parentOf(spans: ReceivedSpan[], span: ReceivedSpan): ReceivedSpan | undefined {
+  return span.parentSpanId ? byId(spans).get(span.parentSpanId) : undefined;
+}
+
+export function find(spans: ReceivedSpan[], predicate: (s: ReceivedSpan) => boolean, what: string): ReceivedSpan {
+  const found = spans.find(predicate);
+  if (!found) throw new Error(`no span ${what} in:\n${describeTrace(spans)}`);
+  return found;
+}
+
+export function describeTrace(spans: ReceivedSpan[]): string {
+  return spans
+    .map((s) => `  ${s.service.padEnd(16)} ${String(s.kind)} ${s.name} ${s.spanId}<-${s.parentSpanId ?? 'root'} status=${s.status.code}`)
+    .join('\n');
+}

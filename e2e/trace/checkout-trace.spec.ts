@@ -93,7 +93,7 @@ describe('a confirmed order', () => {
     const send = find(spans, (s) => s.name === 'notification.send', 'notification.send');
     expect(parentOf(spans, send)?.spanId).toBe(consume.spanId);
     // acked after the work: the consumer span covers the send
-    expect(consume.endTimeUnixNano >= send.endTimeUnixNano).toBe(true);
+    expect({ consumeEnd: consume.endTimeUnixNano >= send.endTimeUnixNano, consume: String(consume.endTimeUnixNano), send: String(send.endTimeUnixNano), start: String(consume.startTimeUnixNano) }).toMatchObject({ consumeEnd: true });
   });
 
   it('records the first fraud call as attempt 1', () => {

@@ -1,4 +1,3 @@
-import { runner } from 'node-pg-migrate';
 import type { Pool } from 'pg';
 
 export interface MigrationLogger {
@@ -12,6 +11,8 @@ export interface MigrationLogger {
  * advisory lock, so the six services can start together against one database.
  */
 export async function migrate(pool: Pool, service: string, dir: string, logger: MigrationLogger): Promise<string[]> {
+  // node-pg-migrate is ESM-only and needed once at start-up: loaded here, not with the module.
+  const { runner } = (await import('node-pg-migrate')) as typeof import('node-pg-migrate');
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate:${service}`]);

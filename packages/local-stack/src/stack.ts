@@ -18,6 +18,8 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Root of the repository (defaults to the one this package lives in). */
   root?: string;
+  /** Folder to start a service from (defaults to services/<name>); e.g. a `pnpm deploy` output. */
+  serviceDir?: (name: string) => string;
 }
 
 export interface RunningService {
@@ -37,7 +39,7 @@ export interface Stack {
 }
 
 function startService(root: string, name: string, env: NodeJS.ProcessEnv, options: StackOptions): RunningService {
-  const cwd = join(root, 'services', name);
+  const cwd = options.serviceDir?.(name) ?? join(root, 'services', name);
   const child = spawn(process.execPath, ['--require', '@tracelab/telemetry/register', 'dist/main.js'], {
     cwd,
     env,

@@ -39,5 +39,31 @@ function describe(exception: unknown): { status: number; code: string; message: 
         : exception.message;
     return { status, code: statusToErrorCode(status), message };
   }
+  if (isUnavailableDependency(exception)) {
+    return { status: 503, code: ErrorCode.DependencyUnavailable, message: 'a dependency is unavailable, try again shortly' };
+  }
   return { status: 500, code: ErrorCode.Internal, message: 'internal error' };
+}
+
+/** Network and Postgres errors that mean "down or overloaded", not "bug". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+export function isUnavailableDependency(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  const message = String((error as Error)?.message ?? '');
+  return /timeout exceeded when trying to connect|Connection terminated/i.test(message);
 }

@@ -3,7 +3,8 @@ import { context, propagation, trace, type Span, SpanStatusCode, type Tracer } f
 export { redactCardNumbers } from './redaction';
 export { withSpanAttributes } from './context-attributes';
 export { shutdownTelemetry, startTelemetry, telemetryEnabled } from './lifecycle';
-export { isPropagatedBaggageKey } from './sdk';
+export { overridePropagators } from './switchable-propagator';
+export { isPropagatedBaggageKey } from './baggage-keys';
 
 export function tracer(): Tracer {
   return trace.getTracer('tracelab');

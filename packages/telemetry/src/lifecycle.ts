@@ -1,25 +1,24 @@
-import type { NodeSDK } from '@opentelemetry/sdk-node';
-import { createSdk } from './sdk';
+import type { Telemetry } from './sdk';
 
-const SDK_KEY = Symbol.for('tracelab.telemetry.sdk');
-type Holder = { [SDK_KEY]?: NodeSDK };
+const KEY = Symbol.for('tracelab.telemetry');
+type Holder = { [KEY]?: Telemetry };
 
 export function telemetryEnabled(): boolean {
   return (process.env.OTEL_SDK_DISABLED ?? '').toLowerCase() !== 'true';
 }
 
+/** Starts tracing once per process; with OTEL_SDK_DISABLED=true not even the SDK is loaded. */
 export function startTelemetry(): void {
   const holder = globalThis as Holder;
-  if (holder[SDK_KEY] || !telemetryEnabled()) return;
-  const sdk = createSdk();
-  sdk.start();
-  holder[SDK_KEY] = sdk;
+  if (holder[KEY] || !telemetryEnabled()) return;
+  const { createTelemetry } = require('./sdk') as typeof import('./sdk');
+  holder[KEY] = createTelemetry();
 }
 
 /** Flushes every pending span; called by the service on shutdown, after the app has closed. */
 export async function shutdownTelemetry(): Promise<void> {
   const holder = globalThis as Holder;
-  const sdk = holder[SDK_KEY];
-  holder[SDK_KEY] = undefined;
-  await sdk?.shutdown();
+  const telemetry = holder[KEY];
+  holder[KEY] = undefined;
+  await telemetry?.shutdown();
 }

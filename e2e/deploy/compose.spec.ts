@@ -1,0 +1,394 @@
+/**
+ * Static checks of the compose deployment: no Docker needed. Validates docker-compose.yml against
+ * the official Compose Specification schema and checks that the pieces fit together (telemetry
+ * wiring, collector and Jaeger pipelines, healthchecks, memory budget, published ports, links in
+ * the docs).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+
+const root = path.resolve(__dirname, '../..');
+const composeSpecPath = path.resolve(__dirname, '../../../shared/fixtures/compose-spec.json');
+
+type Json = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function readYaml(relativePath: string): Json {
+  const parsed: unknown = parse(readFileSync(path.join(root, relativePath), 'utf8'));
+  if (!isRecord(parsed)) throw new Error(`${relativePath} is not a YAML mapping`);
+  return parsed;
+}
+
+/**
+ * Resolves variables to the defaults written in the file: compose's ${VAR:-default}, ${VAR-default},
+ * ${VAR} and the collector's ${env:VAR:-default}.
+ */
+function interpolate(value: string): string {
+  return value
+    .replace(/\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_match, _name: string, fallback?: string) => fallback ?? '')
+    .replace(/\$\$/g, '$');
+}
+
+/** Docker byte sizes: 128M, 1.5g, 512mb, 1024k, 100 (bytes). */
+function bytes(value: unknown): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([bkmg]?)b?$/i.exec(String(value).trim());
+  if (!match) throw new Error(`not a memory size: ${String(value)}`);
+  const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'b' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
+}
+
+interface Published {
+  service: string;
+  hostPort: number;
+  containerPort: number;
+  hostIp: string | undefined;
+}
+
+/** Host ports a service publishes (short "ip:host:container[/proto]" syntax and long syntax). */
+function publishedPorts(service: string, ports: unknown): Published[] {
+  if (!Array.isArray(ports)) return [];
+  return ports.map((entry): Published => {
+    if (isRecord(entry)) {
+      const published = entry.published === undefined ? NaN : Number(interpolate(String(entry.published)));
+      return {
+        service,
+        hostPort: published,
+        containerPort: Number(entry.target),
+        hostIp: entry.host_ip === undefined ? undefined : interpolate(String(entry.host_ip)),
+      };
+    }
+    const spec = interpolate(String(entry)).replace(/\/(tcp|udp|sctp)$/, '');
+    const parts = spec.split(':');
+    if (parts.length === 1) return { service, hostPort: NaN, containerPort: Number(parts[0]), hostIp: undefined };
+    const containerPort = Number(parts.pop());
+    const hostPort = Number(parts.pop());
+    return { service, hostPort, containerPort, hostIp: parts.length > 0 ? parts.join(':') : undefined };
+  });
+}
+
+const compose = readYaml('docker-compose.yml');
+const services = compose.services as Record<string, Json>;
+
+const APP_SERVICES: Record<string, { port: number; grpcPort?: number }> = {
+  gateway: { port: 8080 },
+  order: { port: 3001 },
+  inventory: { port: 3002, grpcPort: 50051 },
+  payment: { port: 3003, grpcPort: 50052 },
+  'fraud-detection': { port: 3004, grpcPort: 50053 },
+  notification: { port: 3005 },
+};
+
+/** The only host ports anything may publish, and who publishes them. */
+const ALLOWED_PORTS: Record<number, string> = {
+  8080: 'gateway',
+  16686: 'jaeger',
+  15672: 'rabbitmq',
+  9090: 'prometheus',
+  4317: 'otel-collector',
+  4318: 'otel-collector',
+};
+
+const BUDGET_BYTES = 1.5 * 1024 ** 3;
+
+function environmentOf(service: Json): Record<string, string> {
+  const env = service.environment;
+  if (Array.isArray(env)) {
+    return Object.fromEntries(
+      env.map((line) => {
+        const [key, ...rest] = String(line).split('=');
+        return [key!, rest.join('=')];
+      }),
+    );
+  }
+  if (isRecord(env)) return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(String(v ?? ''))]));
+  return {};
+}
+
+const inDefaultProfile = (service: Json): boolean => !Array.isArray(service.profiles) || service.profiles.length === 0;
+
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose Specification schema', () => {
+    const schema = JSON.parse(readFileSync(composeSpecPath, 'utf8')) as Json;
+    delete schema.$schema;
+    const ajv = new Ajv({ strict: false, validateSchema: false, validateFormats: false, allErrors: true });
+    const validate = ajv.compile(schema);
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('defines the six services, each built from the root Dockerfile for itself', () => {
+    for (const name of Object.keys(APP_SERVICES)) {
+      const service = services[name];
+      expect(service).toBeDefined();
+      const build = service!.build as Json;
+      expect(build).toMatchObject({ context: '.', dockerfile: 'Dockerfile' });
+      expect((build.args as Json).SERVICE).toBe(name);
+    }
+    expect(existsSync(path.join(root, 'Dockerfile'))).toBe(true);
+  });
+
+  it('configures telemetry of every app service only through standard OTEL_* variables', () => {
+    for (const [name, { port, grpcPort }] of Object.entries(APP_SERVICES)) {
+      const env = environmentOf(services[name]!);
+      expect({ name, value: env.OTEL_SERVICE_NAME }).toEqual({ name, value: name });
+      expect({ name, value: env.OTEL_EXPORTER_OTLP_ENDPOINT }).toEqual({ name, value: 'http://otel-collector:4318' });
+      expect(env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL).toBe('http/protobuf');
+      expect(env.OTEL_RESOURCE_ATTRIBUTES).toContain('deployment.environment.name=compose');
+      expect(Number(env.PORT)).toBe(port);
+      if (grpcPort !== undefined) expect(Number(env.GRPC_PORT)).toBe(grpcPort);
+      // The healthcheck probes the port the service listens on.
+      expect(JSON.stringify((services[name]!.healthcheck as Json).test)).toContain(`127.0.0.1:${port}/healthz`);
+    }
+  });
+
+  it('wires the services to each other as the system expects', () => {
+    const env = (name: string) => environmentOf(services[name]!);
+    expect(env('gateway').ORDER_URL).toBe('http://order:3001');
+    expect(env('gateway').ADMIN_TOKEN).toBe('workshop');
+    expect(env('order').INVENTORY_GRPC_URL).toBe('inventory:50051');
+    expect(env('order').PAYMENT_GRPC_URL).toBe('payment:50052');
+    expect(env('payment').FRAUD_GRPC_URL).toBe('fraud-detection:50053');
+    for (const name of ['order', 'inventory', 'fraud-detection', 'notification']) {
+      expect(env(name).DATABASE_URL).toBe('postgres://postgres:postgres@postgres:5432/tracelab');
+    }
+    for (const name of ['order', 'notification']) expect(env(name).AMQP_URL).toBe('amqp://guest:guest@rabbitmq:5672');
+  });
+
+  it('gives every container a healthcheck', () => {
+    for (const [name, service] of Object.entries(services)) {
+      const healthcheck = service.healthcheck as Json | undefined;
+      expect({ name, healthcheck: isRecord(healthcheck) }).toEqual({ name, healthcheck: true });
+      expect({ name, disabled: healthcheck!.disable === true }).toEqual({ name, disabled: false });
+      const test = healthcheck!.test;
+      expect({ name, test: Array.isArray(test) && ['CMD', 'CMD-SHELL'].includes(String(test[0])) }).toEqual({
+        name,
+        test: true,
+      });
+    }
+  });
+
+  it('starts in dependency order through healthchecks only', () => {
+    for (const [name, service] of Object.entries(services)) {
+      const dependsOn = service.depends_on;
+      if (dependsOn === undefined) continue;
+      expect({ name, mapping: isRecord(dependsOn) }).toEqual({ name, mapping: true });
+      for (const [dependency, spec] of Object.entries(dependsOn as Json)) {
+        expect({ name, dependency, exists: dependency in services }).toEqual({ name, dependency, exists: true });
+        expect({ name, dependency, condition: (spec as Json).condition }).toEqual({
+          name,
+          dependency,
+          condition: 'service_healthy',
+        });
+      }
+    }
+    // No cycles: a topological order exists.
+    const pending = new Map(
+      Object.entries(services).map(([name, service]) => [name, new Set(Object.keys((service.depends_on as Json) ?? {}))]),
+    );
+    while (pending.size > 0) {
+      const ready = [...pending].filter(([, deps]) => [...deps].every((dep) => !pending.has(dep))).map(([name]) => name);
+      expect({ cycleAmong: ready.length === 0 ? [...pending.keys()] : [] }).toEqual({ cycleAmong: [] });
+      for (const name of ready) pending.delete(name);
+    }
+  });
+
+  it('limits the memory of every container and keeps the always-on stack within 1.5 GiB', () => {
+    let total = 0;
+    for (const [name, service] of Object.entries(services)) {
+      const limit = ((((service.deploy as Json | undefined)?.resources as Json | undefined)?.limits as Json | undefined)
+        ?.memory ?? service.mem_limit) as unknown;
+      expect({ name, hasLimit: limit !== undefined }).toEqual({ name, hasLimit: true });
+      if (inDefaultProfile(service)) total += bytes(limit);
+    }
+    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('pins every image to a version', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.build !== undefined) continue;
+      const image = String(service.image ?? '');
+      expect({ name, image, pinned: /:[^:/]+$/.test(image) && !image.endsWith(':latest') }).toEqual({
+        name,
+        image,
+        pinned: true,
+      });
+    }
+  });
+
+  it('publishes only the allowed ports, each by its service', () => {
+    const published = Object.entries(services).flatMap(([name, service]) => publishedPorts(name, service.ports));
+    for (const port of published) {
+      expect({ ...port, allowed: ALLOWED_PORTS[port.hostPort] === port.service }).toEqual({ ...port, allowed: true });
+      expect(port.containerPort).toBe(port.hostPort);
+    }
+    expect(new Set(published.map((port) => port.hostPort))).toEqual(new Set(Object.keys(ALLOWED_PORTS).map(Number)));
+  });
+
+  it('runs k6 only on demand, with the load scripts and the addresses it needs', () => {
+    const k6 = services.k6!;
+    expect(k6.profiles).toEqual(['load']);
+    expect(k6.volumes).toContain('./load:/load:ro');
+    const env = environmentOf(k6);
+    expect(env.GATEWAY_URL).toBe('http://gateway:8080');
+    expect(env.JAEGER_URL).toBe('http://localhost:16686');
+  });
+});
+
+describe('otel-collector configuration', () => {
+  const collector = services['otel-collector']!;
+  const mount = (collector.volumes as string[]).find((volume) => volume.includes('/etc/otelcol-contrib'));
+
+  it('is mounted from deploy/otel-collector and selects config.yaml by default', () => {
+    expect(mount).toBe('./deploy/otel-collector:/etc/otelcol-contrib:ro');
+    expect(interpolate(String((collector.command as string[])[0]))).toBe('--config=/etc/otelcol-contrib/config.yaml');
+  });
+
+  for (const file of ['config.yaml', 'keep-everything.yaml']) {
+    describe(file, () => {
+      const config = readYaml(`deploy/otel-collector/${file}`);
+      const defined = (section: string) => new Set(Object.keys((config[section] as Json | undefined) ?? {}));
+      const service = config.service as Json;
+      const pipelines = service.pipelines as Record<string, Json>;
+
+      it('names only defined components in its pipelines, memory_limiter first', () => {
+        const receivers = defined('receivers');
+        const processors = defined('processors');
+        const exporters = defined('exporters');
+        const connectors = defined('connectors');
+        for (const [name, pipeline] of Object.entries(pipelines)) {
+          for (const id of pipeline.receivers as string[]) {
+            expect({ pipeline: name, receiver: id, defined: receivers.has(id) || connectors.has(id) }).toEqual({
+              pipeline: name,
+              receiver: id,
+              defined: true,
+            });
+          }
+          const ids = (pipeline.processors as string[] | undefined) ?? [];
+          for (const id of ids) {
+            expect({ pipeline: name, processor: id, defined: processors.has(id) }).toEqual({
+              pipeline: name,
+              processor: id,
+              defined: true,
+            });
+          }
+          expect({ pipeline: name, first: ids[0] }).toEqual({ pipeline: name, first: 'memory_limiter' });
+          for (const id of pipeline.exporters as string[]) {
+            expect({ pipeline: name, exporter: id, defined: exporters.has(id) || connectors.has(id) }).toEqual({
+              pipeline: name,
+              exporter: id,
+              defined: true,
+            });
+          }
+        }
+        for (const id of (service.extensions as string[] | undefined) ?? []) expect(defined('extensions').has(id)).toBe(true);
+      });
+
+      it('uses every connector as an exporter in one pipeline and a receiver in another', () => {
+        for (const connector of defined('connectors')) {
+          const asExporter = Object.values(pipelines).some((p) => (p.exporters as string[]).includes(connector));
+          const asReceiver = Object.values(pipelines).some((p) => (p.receivers as string[]).includes(connector));
+          expect({ connector, asExporter, asReceiver }).toEqual({ connector, asExporter: true, asReceiver: true });
+        }
+      });
+
+      it('feeds span metrics from unsampled traces and sends sampled traces to Jaeger', () => {
+        const spanmetricsFedBy = Object.entries(pipelines).filter(([, p]) => (p.exporters as string[]).includes('spanmetrics'));
+        expect(spanmetricsFedBy.length).toBe(1);
+        const [, feeder] = spanmetricsFedBy[0]!;
+        expect(feeder.receivers).toEqual(['otlp']);
+        expect(feeder.processors as string[]).not.toContain('tail_sampling');
+        const exporters = config.exporters as Record<string, Json>;
+        const jaeger = Object.entries(exporters).find(([, e]) => e.endpoint === 'jaeger:4317');
+        expect(jaeger).toBeDefined();
+        expect((jaeger![1].tls as Json).insecure).toBe(true);
+        expect((exporters.prometheus as Json).endpoint).toBe('0.0.0.0:8889');
+        const otlp = (config.receivers as Json).otlp as Json;
+        const protocols = otlp.protocols as Record<string, Json>;
+        expect(protocols.grpc!.endpoint).toBe('0.0.0.0:4317');
+        expect(protocols.http!.endpoint).toBe('0.0.0.0:4318');
+      });
+    });
+  }
+
+  it('tail-samples: all errors, all slow traces, a configurable share of the rest', () => {
+    const config = readYaml('deploy/otel-collector/config.yaml');
+    const sampling = (config.processors as Json).tail_sampling as Json;
+    const policies = sampling.policies as Json[];
+    const byType = Object.fromEntries(policies.map((policy) => [policy.type, policy]));
+    expect((byType.status_code!.status_code as Json).status_codes).toEqual(['ERROR']);
+    expect(interpolate(String((byType.latency!.latency as Json).threshold_ms))).toBe('1000');
+    const share = String((byType.probabilistic!.probabilistic as Json).sampling_percentage);
+    expect(share).toContain('SAMPLING_PERCENTAGE');
+    expect(interpolate(share)).toBe('100');
+    expect(environmentOf(services['otel-collector']!).SAMPLING_PERCENTAGE).toBe('100');
+  });
+});
+
+describe('jaeger configuration', () => {
+  const config = readYaml('deploy/jaeger/config.yaml');
+
+  it('names only defined components in its pipelines', () => {
+    const service = config.service as Json;
+    for (const [name, pipeline] of Object.entries(service.pipelines as Record<string, Json>)) {
+      for (const section of ['receivers', 'processors', 'exporters'] as const) {
+        for (const id of (pipeline[section] as string[] | undefined) ?? []) {
+          expect({ pipeline: name, [section]: id, defined: id in ((config[section] as Json) ?? {}) }).toEqual({
+            pipeline: name,
+            [section]: id,
+            defined: true,
+          });
+        }
+      }
+    }
+    for (const id of service.extensions as string[]) expect(id in (config.extensions as Json)).toBe(true);
+  });
+
+  it('stores traces in bounded memory and reads SPM metrics from Prometheus', () => {
+    const extensions = config.extensions as Json;
+    const query = extensions.jaeger_query as Json;
+    const storage = extensions.jaeger_storage as Json;
+    const { traces, metrics } = query.storage as { traces: string; metrics: string };
+    const memory = ((storage.backends as Json)[traces] as Json).memory as Json;
+    expect(Number(interpolate(String(memory.max_traces)))).toBeGreaterThan(0);
+    const prometheus = ((storage.metric_backends as Json)[metrics] as Json).prometheus as Json;
+    expect(prometheus.endpoint).toBe('http://prometheus:9090');
+    // Matches the collector's prometheus exporter names: traces_span_metrics_calls_total, ..._duration_milliseconds_bucket.
+    expect(prometheus.normalize_calls).toBe(true);
+    expect(prometheus.normalize_duration).toBe(true);
+    expect((query.http as Json).endpoint).toBe('0.0.0.0:16686');
+    const exporter = (config.exporters as Json).jaeger_storage_exporter as Json;
+    expect(exporter.trace_storage).toBe(traces);
+  });
+});
+
+describe('prometheus configuration', () => {
+  it('scrapes the span metrics the collector exposes', () => {
+    const config = readYaml('deploy/prometheus/prometheus.yml');
+    const targets = (config.scrape_configs as Json[]).flatMap((job) =>
+      (job.static_configs as Json[]).flatMap((sc) => sc.targets as string[]),
+    );
+    expect(targets).toContain('otel-collector:8889');
+  });
+});
+
+describe('links in the docs', () => {
+  const published = new Set(
+    Object.entries(services).flatMap(([name, service]) => publishedPorts(name, service.ports).map((port) => port.hostPort)),
+  );
+  const documents = ['README.md', 'docs/load.md', 'deploy/README.md'];
+
+  for (const document of documents) {
+    const file = path.join(root, document);
+    (existsSync(file) ? it : it.skip)(`${document}: every http://localhost:<port> is a published port`, () => {
+      const text = readFileSync(file, 'utf8');
+      // Addresses for the reader's browser; 127.0.0.1 is used for in-container addresses (healthchecks).
+      const ports = [...text.matchAll(/https?:\/\/localhost:(\d+)/g)].map((match) => Number(match[1]));
+      for (const port of ports) expect({ document, port, published: published.has(port) }).toEqual({ document, port, published: true });
+    });
+  }
+});

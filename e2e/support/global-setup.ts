@@ -1,9 +1,13 @@
 import { startStack } from '@tracelab/local-stack';
 import { startReceiver } from '@tracelab/otlp-receiver';
-import { AMQP_URL, DATABASE_URL, LOG_DIR, PORT_OFFSET, RECEIVER_PORT } from './env';
+import { Client } from 'pg';
+import { ADMIN_TOKEN, AMQP_URL, AMQP_VHOST, DATABASE_URL, LOG_DIR, PORT_OFFSET, RECEIVER_PORT } from './env';
+import { ensureVhost } from './vhost';
 
 /** Starts one OTLP receiver and the six services for every end-to-end suite. */
 export default async function globalSetup(): Promise<void> {
+  ensureVhost(AMQP_VHOST);
+  await switchFaultsOff();
   const receiver = await startReceiver({ port: RECEIVER_PORT });
   const stack = await startStack({
     portOffset: PORT_OFFSET,
@@ -17,7 +21,24 @@ export default async function globalSetup(): Promise<void> {
       OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '200',
       OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=e2e',
+      ADMIN_TOKEN,
+      JAEGER_UI_URL: 'http://jaeger.invalid:16686',
     },
   });
   Object.assign(globalThis, { __tracelabStack: stack, __tracelabReceiver: receiver });
+}
+
+/** Fault switches persist in Postgres: a crashed earlier run must not leave one on. */
+async function switchFaultsOff(): Promise<void> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  try {
+    await client.connect();
+    await client.query("UPDATE faults SET enabled = false WHERE enabled").catch((error: { code?: string }) => {
+      if (error.code !== '42P01' && error.code !== '3D000') throw error; // first run: no table yet
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error; // first run: no database yet
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

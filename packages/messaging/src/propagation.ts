@@ -39,6 +39,8 @@ export async function publishWithTraceContext(
   routingKey: string,
   payload: unknown,
   attributes: Attributes = {},
+  /** false: publish without trace headers (the missing-header fault). */
+  propagate = true,
 ): Promise<void> {
   const messageId = randomUUID();
   const span = tracer().startSpan(`publish ${exchange}`, {
@@ -51,7 +53,7 @@ export async function publishWithTraceContext(
     },
   });
   const headers: Record<string, string> = {};
-  propagation.inject(trace.setSpan(context.active(), span), headers);
+  if (propagate) propagation.inject(trace.setSpan(context.active(), span), headers);
   try {
     await new Promise<void>((resolve, reject) => {
       channel.publish(
@@ -88,15 +90,16 @@ export async function consumeWithTraceContext(
   queue: string,
   options: ConsumeOptions,
   handler: (payload: unknown) => Promise<void>,
-): Promise<void> {
+): Promise<string> {
   await channel.prefetch(options.prefetch);
-  await channel.consume(
+  const { consumerTag } = await channel.consume(
     queue,
     (message) => {
       if (message) void handleMessage(channel, queue, message, options, handler);
     },
     { noAck: false },
   );
+  return consumerTag;
 }
 
 async function handleMessage(

@@ -7,7 +7,8 @@ export const PG_POOL = Symbol('PG_POOL');
 
 interface DatabaseOptions {
   service: string;
-  migrationsDir: string;
+  /** The service's own SQL migrations, if it owns tables. */
+  migrationsDir?: string;
   poolSize?: number;
 }
 
@@ -52,12 +53,14 @@ export class DatabaseModule {
             const logger = new Logger('Database');
             await connectWithRetry(config.DATABASE_URL, logger);
             const pool = createPool(config.DATABASE_URL, options.service, options.poolSize);
-            const applied = await migrate(pool, options.service, options.migrationsDir, {
-              info: (message) => logger.debug(message),
-              warn: (message) => logger.warn(message),
-              error: (message) => logger.error(message),
-            });
-            if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
+            if (options.migrationsDir) {
+              const applied = await migrate(pool, options.service, options.migrationsDir, {
+                info: (message) => logger.debug(message),
+                warn: (message) => logger.warn(message),
+                error: (message) => logger.error(message),
+              });
+              if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
+            }
             health.register('postgres', () => pingDatabase(pool));
             return pool;
           },

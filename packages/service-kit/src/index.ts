@@ -10,3 +10,4 @@ export { loggerModule } from './logger';
 export { DatabaseModule, PG_POOL } from './database.module';
 export { runMain } from './run-main';
 export { Broker, MessagingModule } from './messaging.module';
+export { FaultsModule, FaultWatcher } from './faults.module';

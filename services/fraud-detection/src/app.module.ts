@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, loggerModule } from '@tracelab/service-kit';
+import { ConfigModule, DatabaseModule, FaultsModule, HealthModule, loggerModule } from '@tracelab/service-kit';
 import type { FraudConfig } from './config';
 import { RiskModule } from './risk/risk.module';
 
@@ -14,6 +14,7 @@ export class AppModule {
         loggerModule(config.LOG_LEVEL),
         HealthModule,
         DatabaseModule.forRoot({ service: 'fraud-detection', migrationsDir: join(__dirname, '..', 'migrations') }),
+        FaultsModule,
         RiskModule,
       ],
     };

@@ -1,4 +1,4 @@
-import { baseEnv, httpUrl, loadConfig, port, positiveInt, z } from '@tracelab/config';
+import { baseEnv, httpUrl, loadConfig, port, positiveInt, postgresUrl, z } from '@tracelab/config';
 
 const schema = z.object({
   ...baseEnv,
@@ -8,6 +8,12 @@ const schema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 64kb').default('64kb'),
   /** Order placement includes payment retries, so give it room. */
   ORDER_TIMEOUT_MS: positiveInt(10000),
+  /** Fault switches and lab progress live in Postgres. */
+  DATABASE_URL: postgresUrl(),
+  /** Bearer token of /admin/*. The default suits a workshop laptop, not the internet. */
+  ADMIN_TOKEN: z.string().min(8, 'must be at least 8 characters').default('workshop'),
+  /** Jaeger UI as the learner's browser reaches it (links in the console). */
+  JAEGER_UI_URL: httpUrl('http://localhost:16686'),
 });
 
 export type GatewayConfig = z.infer<typeof schema>;

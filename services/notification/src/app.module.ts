@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, loggerModule, MessagingModule } from '@tracelab/service-kit';
+import { ConfigModule, DatabaseModule, FaultsModule, HealthModule, loggerModule, MessagingModule } from '@tracelab/service-kit';
 import type { NotificationConfig } from './config';
 import { NotificationsModule } from './notifications/notifications.module';
 
@@ -14,6 +14,7 @@ export class AppModule {
         loggerModule(config.LOG_LEVEL),
         HealthModule,
         DatabaseModule.forRoot({ service: 'notification', migrationsDir: join(__dirname, '..', 'migrations') }),
+        FaultsModule,
         MessagingModule,
         NotificationsModule,
       ],

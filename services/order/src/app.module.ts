@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, loggerModule, MessagingModule } from '@tracelab/service-kit';
+import { ConfigModule, DatabaseModule, FaultsModule, HealthModule, loggerModule, MessagingModule } from '@tracelab/service-kit';
 import { CatalogModule } from './catalog/catalog.module';
 import type { OrderConfig } from './config';
 import { DownstreamModule } from './downstream/downstream.module';
@@ -16,6 +16,7 @@ export class AppModule {
         loggerModule(config.LOG_LEVEL),
         HealthModule,
         DatabaseModule.forRoot({ service: 'order', migrationsDir: join(__dirname, '..', 'migrations') }),
+        FaultsModule,
         MessagingModule,
         DownstreamModule,
         CatalogModule,

@@ -1,9 +1,11 @@
-import { baseEnv, grpcAddress, loadConfig, nonNegativeInt, port, positiveInt, z } from '@tracelab/config';
+import { baseEnv, grpcAddress, loadConfig, nonNegativeInt, port, positiveInt, postgresUrl, z } from '@tracelab/config';
 
 const schema = z.object({
   ...baseEnv,
   PORT: port(3003),
   GRPC_PORT: port(50052),
+  /** Only for the fault switches. */
+  DATABASE_URL: postgresUrl(),
   FRAUD_GRPC_URL: grpcAddress('localhost:50053'),
   /** Deadline of one Score call. */
   FRAUD_TIMEOUT_MS: positiveInt(1000),

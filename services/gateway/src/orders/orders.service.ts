@@ -32,6 +32,10 @@ export class OrdersService {
     return unwrap(await this.orderApi.request('GET', `/orders/${encodeURIComponent(id)}`));
   }
 
+  async recent(limit: number): Promise<unknown> {
+    return unwrap(await this.orderApi.request('GET', `/orders?limit=${limit}`));
+  }
+
   async products(): Promise<unknown> {
     return unwrap(await this.orderApi.request('GET', '/products'));
   }

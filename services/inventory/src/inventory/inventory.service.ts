@@ -1,10 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { inventory } from '@tracelab/contracts';
-import type { Pool } from '@tracelab/db';
-import { PG_POOL } from '@tracelab/service-kit';
+import type { Pool, PoolClient } from '@tracelab/db';
+import { FaultWatcher, PG_POOL } from '@tracelab/service-kit';
 import { inSpan } from '@tracelab/telemetry';
 import { CATALOGUE } from './catalogue';
 import { OutOfStockError, UnknownSkuError } from './inventory.errors';
+
+interface ReservedLine {
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+}
 
 /** Sums quantities per SKU so an order listing a SKU twice reserves it once. */
 function mergeLines(items: inventory.LineItem[]): Map<string, number> {
@@ -17,7 +23,10 @@ function mergeLines(items: inventory.LineItem[]): Map<string, number> {
 export class InventoryService implements OnModuleInit {
   private readonly logger = new Logger(InventoryService.name);
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(FaultWatcher) private readonly faults: FaultWatcher,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const inserted = await this.pool.query(
@@ -44,28 +53,17 @@ export class InventoryService implements OnModuleInit {
   /** Reserves every line in one transaction, or none. */
   reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
     const lines = mergeLines(request.items);
-    return inSpan('inventory.reserve', { 'shop.order.id': request.orderId, 'shop.order.item_count': lines.size }, async () => {
+    const onePerItem = this.faults.isOn('n-plus-one');
+    const attributes = { 'shop.order.id': request.orderId, 'shop.order.item_count': lines.size, ...(onePerItem ? { 'shop.fault.name': 'n-plus-one' } : {}) };
+    return inSpan('inventory.reserve', attributes, async () => {
       const client = await this.pool.connect();
       try {
         await client.query('BEGIN');
-        const skus = [...lines.keys()];
-        const quantities = [...lines.values()];
-        const { rows } = await client.query<{ sku: string; quantity: number; unitPriceCents: number }>(
-          `UPDATE products p SET stock = p.stock - r.quantity
-           FROM unnest($1::text[], $2::int[]) AS r(sku, quantity)
-           WHERE p.sku = r.sku AND p.stock >= r.quantity
-           RETURNING p.sku, r.quantity, p.price_cents AS "unitPriceCents"`,
-          [skus, quantities],
-        );
-        if (rows.length !== lines.size) {
+        const rows = onePerItem ? await this.reserveEachItem(client, request.orderId, lines) : await this.reserveAll(client, request.orderId, lines);
+        if (!rows) {
           await client.query('ROLLBACK');
           throw await this.whyNotReserved(lines);
         }
-        await client.query(
-          `INSERT INTO reservations (order_id, sku, quantity, unit_price_cents)
-           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])`,
-          [request.orderId, rows.map((r) => r.sku), rows.map((r) => r.quantity), rows.map((r) => r.unitPriceCents)],
-        );
         await client.query('COMMIT');
         const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);
         return { lines: rows, totalCents };
@@ -76,6 +74,44 @@ export class InventoryService implements OnModuleInit {
         client.release();
       }
     });
+  }
+
+  /** One statement for all lines, one for all reservations; undefined when a line cannot be reserved. */
+  private async reserveAll(client: PoolClient, orderId: string, lines: Map<string, number>): Promise<ReservedLine[] | undefined> {
+    const { rows } = await client.query<ReservedLine>(
+      `UPDATE products p SET stock = p.stock - r.quantity
+       FROM unnest($1::text[], $2::int[]) AS r(sku, quantity)
+       WHERE p.sku = r.sku AND p.stock >= r.quantity
+       RETURNING p.sku, r.quantity, p.price_cents AS "unitPriceCents"`,
+      [[...lines.keys()], [...lines.values()]],
+    );
+    if (rows.length !== lines.size) return undefined;
+    await client.query(
+      `INSERT INTO reservations (order_id, sku, quantity, unit_price_cents)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])`,
+      [orderId, rows.map((r) => r.sku), rows.map((r) => r.quantity), rows.map((r) => r.unitPriceCents)],
+    );
+    return rows;
+  }
+
+  /** The n-plus-one fault: two queries per line, the shape an ORM loop produces. */
+  private async reserveEachItem(client: PoolClient, orderId: string, lines: Map<string, number>): Promise<ReservedLine[] | undefined> {
+    const reserved: ReservedLine[] = [];
+    for (const [sku, quantity] of lines) {
+      const { rows } = await client.query<{ unitPriceCents: number }>(
+        'UPDATE products SET stock = stock - $2 WHERE sku = $1 AND stock >= $2 RETURNING price_cents AS "unitPriceCents"',
+        [sku, quantity],
+      );
+      if (!rows[0]) return undefined;
+      await client.query('INSERT INTO reservations (order_id, sku, quantity, unit_price_cents) VALUES ($1, $2, $3, $4)', [
+        orderId,
+        sku,
+        quantity,
+        rows[0].unitPriceCents,
+      ]);
+      reserved.push({ sku, quantity, unitPriceCents: rows[0].unitPriceCents });
+    }
+    return reserved;
   }
 
   /** Gives back the stock of an order's reservation; idempotent. */

@@ -1,34 +1,75 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { consumeWithTraceContext, NOTIFICATION_QUEUE } from '@tracelab/messaging';
-import { APP_CONFIG, Broker } from '@tracelab/service-kit';
+import { APP_CONFIG, Broker, FaultWatcher } from '@tracelab/service-kit';
 import type { NotificationConfig } from '../config';
+import { BootWorkerQueue } from './boot-worker-queue';
 import { OrderConfirmedEvent } from './order-confirmed.event';
 import { NotificationsService } from './notifications.service';
 
-/** Consumes order.confirmed from the durable queue; acks only after the confirmation is recorded. */
+type Channel = ReturnType<Broker['channel']>;
+
+/**
+ * Consumes order.confirmed from the durable queue; acks only after the confirmation is recorded.
+ * Faults: queue-backlog (slower, one message at a time), lost-context (work handed to a boot-time
+ * worker), consumer-link (new trace with a link instead of a child span).
+ */
 @Injectable()
-export class NotificationsEventsController implements OnModuleInit {
+export class NotificationsEventsController implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationsEventsController.name);
+  private readonly bootWorker = new BootWorkerQueue();
+  private channel?: Channel;
+  private consumerTag?: string;
+
   constructor(
     private readonly broker: Broker,
     private readonly notificationsService: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: NotificationConfig,
+    @Inject(FaultWatcher) private readonly faults: FaultWatcher,
   ) {}
 
   onModuleInit(): void {
-    this.broker.onChannel((channel) =>
-      consumeWithTraceContext(
-        channel,
-        NOTIFICATION_QUEUE,
-        {
-          prefetch: this.config.NOTIFY_PREFETCH,
-          linkMode: () => this.config.CONSUMER_SPAN_MODE,
-          attributesOf: (payload) => {
-            const orderId = (payload as { orderId?: unknown })?.orderId;
-            return typeof orderId === 'string' ? { 'shop.order.id': orderId } : {};
-          },
+    this.broker.onChannel(async (channel) => {
+      this.channel = channel;
+      await this.consume(channel);
+    });
+    // Prefetch is fixed when a consumer starts: restart it when queue-backlog changes.
+    this.faults.on('queue-backlog', () => this.restart());
+  }
+
+  onModuleDestroy(): void {
+    this.bootWorker.stop();
+  }
+
+  private prefetch(): number {
+    return this.faults.paramsIfOn<{ prefetch: number }>('queue-backlog')?.prefetch ?? this.config.NOTIFY_PREFETCH;
+  }
+
+  private async consume(channel: Channel): Promise<void> {
+    this.consumerTag = await consumeWithTraceContext(
+      channel,
+      NOTIFICATION_QUEUE,
+      {
+        prefetch: this.prefetch(),
+        linkMode: () => (this.faults.isOn('consumer-link') ? 'link' : this.config.CONSUMER_SPAN_MODE),
+        attributesOf: (payload) => {
+          const orderId = (payload as { orderId?: unknown })?.orderId;
+          return typeof orderId === 'string' ? { 'shop.order.id': orderId } : {};
         },
-        (payload) => this.notificationsService.sendConfirmation(OrderConfirmedEvent.parse(payload)),
-      ),
+      },
+      (payload) => this.handle(OrderConfirmedEvent.parse(payload)),
     );
+  }
+
+  private handle(event: OrderConfirmedEvent): Promise<void> {
+    const send = () => this.notificationsService.sendConfirmation(event);
+    return this.faults.isOn('lost-context') ? this.bootWorker.enqueue(send) : send();
+  }
+
+  private async restart(): Promise<void> {
+    const channel = this.channel;
+    if (!channel || !this.consumerTag) return;
+    await channel.cancel(this.consumerTag);
+    await this.consume(channel);
+    this.logger.log(`consumer restarted with prefetch ${this.prefetch()}`);
   }
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from '@tracelab/db';
-import { APP_CONFIG, PG_POOL } from '@tracelab/service-kit';
+import { APP_CONFIG, FaultWatcher, PG_POOL } from '@tracelab/service-kit';
 import { currentTraceId, inSpan } from '@tracelab/telemetry';
 import type { NotificationConfig } from '../config';
 import type { OrderConfirmedEvent } from './order-confirmed.event';
@@ -11,12 +11,14 @@ export class NotificationsService {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: NotificationConfig,
+    @Inject(FaultWatcher) private readonly faults: FaultWatcher,
   ) {}
 
   /** "Sends" the confirmation e-mail and records it; a redelivered event is recorded once. */
   sendConfirmation(event: OrderConfirmedEvent): Promise<void> {
     return inSpan('notification.send', { 'shop.order.id': event.orderId, 'shop.notification.channel': 'email' }, async () => {
-      await sleep(this.config.NOTIFY_LATENCY_MS);
+      const backlog = this.faults.paramsIfOn<{ delayMs: number }>('queue-backlog');
+      await sleep(this.config.NOTIFY_LATENCY_MS + (backlog?.delayMs ?? 0));
       await this.pool.query(
         `INSERT INTO notifications (order_id, customer_id, channel, trace_id) VALUES ($1, $2, 'email', $3)
          ON CONFLICT (order_id) DO NOTHING`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
 import { ORDERS_EXCHANGE, publishWithTraceContext } from '@tracelab/messaging';
-import { APP_CONFIG, Broker } from '@tracelab/service-kit';
+import { APP_CONFIG, Broker, FaultWatcher } from '@tracelab/service-kit';
 import type { OrderConfig } from '../config';
 import type { OrderEvent } from './order.types';
 import { OrdersRepository } from './orders.repository';
@@ -24,6 +24,7 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
     private readonly broker: Broker,
     private readonly repository: OrdersRepository,
     @Inject(APP_CONFIG) private readonly config: OrderConfig,
+    @Inject(FaultWatcher) private readonly faults: FaultWatcher,
   ) {}
 
   /** The trace context to store with an event: traceparent, tracestate, baggage. */
@@ -35,9 +36,15 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
 
   async publish(outboxId: string, routingKey: string, event: OrderEvent): Promise<boolean> {
     try {
-      await publishWithTraceContext(this.broker.channel(), ORDERS_EXCHANGE, routingKey, event, {
-        'shop.order.id': event.orderId,
-      });
+      const dropHeaders = this.faults.isOn('missing-header');
+      await publishWithTraceContext(
+        this.broker.channel(),
+        ORDERS_EXCHANGE,
+        routingKey,
+        event,
+        { 'shop.order.id': event.orderId, ...(dropHeaders ? { 'shop.fault.name': 'missing-header' } : {}) },
+        !dropHeaders,
+      );
       await this.repository.markPublished(outboxId);
       return true;
     } catch (error) {

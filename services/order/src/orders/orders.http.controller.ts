@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { type PlacedOrder, PlaceOrderDto } from '@tracelab/contracts';
 import { AppError, ErrorCode } from '@tracelab/service-kit';
 import type { OrderView } from './order.types';
@@ -16,6 +16,12 @@ export class OrdersHttpController {
   @HttpCode(201)
   place(@Body() dto: PlaceOrderDto): Promise<PlacedOrder> {
     return this.ordersService.place(dto);
+  }
+
+  /** The latest orders, newest first (the workshop console lists them). */
+  @Get()
+  async recent(@Query('limit', new DefaultValuePipe(20), ParseIntPipe) limit: number): Promise<{ orders: unknown[] }> {
+    return { orders: await this.ordersService.recent(Math.min(Math.max(limit, 1), 100)) };
   }
 
   @Get(':id')

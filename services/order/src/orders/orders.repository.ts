@@ -53,6 +53,15 @@ export class OrdersRepository {
     return rows;
   }
 
+  async recent(limit: number): Promise<{ orderId: string; status: string; totalCents: number; traceId: string | null; createdAt: string }[]> {
+    const { rows } = await this.pool.query<{ orderId: string; status: string; totalCents: number; traceId: string | null; createdAt: Date }>(
+      `SELECT id AS "orderId", status, total_cents AS "totalCents", trace_id AS "traceId", created_at AS "createdAt"
+       FROM orders ORDER BY created_at DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  }
+
   async findById(id: string): Promise<OrderView | undefined> {
     const { rows } = await this.pool.query<Omit<OrderView, 'items' | 'notification' | 'payment'> & { paymentId: string | null; cardLast4: string | null }>(
       `SELECT id AS "orderId", customer_id AS "customerId", status, failure_reason AS "failureReason",

@@ -61,6 +61,10 @@ export class OrdersService {
     });
   }
 
+  recent(limit: number) {
+    return this.repository.recent(limit);
+  }
+
   async find(id: string): Promise<OrderView> {
     const order = await this.repository.findById(id);
     if (!order) throw new AppError(404, ErrorCode.NotFound, `order ${id} not found`);

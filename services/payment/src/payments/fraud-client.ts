@@ -57,6 +57,11 @@ export class FraudClient implements OnModuleInit {
     this.service = this.client.getService<fraud.FraudDetectionServiceClient>(fraud.FRAUD_DETECTION_SERVICE_NAME);
   }
 
+  /** closed, open or half-open: recorded on every charge span. */
+  get circuitState(): string {
+    return ['closed', 'open', 'half-open', 'isolated'][this.breaker.state] ?? String(this.breaker.state);
+  }
+
   score(request: fraud.ScoreRequest): Promise<fraud.ScoreResponse> {
     // The breaker sees one call per charge; the retries happen inside it.
     return this.breaker.execute(() =>

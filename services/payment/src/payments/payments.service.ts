@@ -24,6 +24,7 @@ export class PaymentsService {
       'payment.charge',
       { 'shop.order.id': request.orderId, 'shop.payment.amount_cents': request.amountCents, 'shop.payment.card_last4': cardLast4 },
       async (span) => {
+        span.setAttribute('shop.circuit.state', this.fraudClient.circuitState);
         const risk = await this.scoreRisk(request);
         span.setAttribute('shop.fraud.risk_score', risk.riskScore);
         if (risk.highRisk) throw new PaymentDeclinedError('high fraud risk');

@@ -1,0 +1,21 @@
+import type { FaultName } from './catalogue';
+
+/** The workshop labs (docs/workshop/). Fault labs are started by an instructor's switch; code labs break code. */
+export interface LabDefinition {
+  name: string;
+  title: string;
+  kind: 'fault' | 'code';
+  fault?: FaultName;
+}
+
+export const LABS: readonly LabDefinition[] = [
+  { name: 'slow-checkout', title: 'Checkout takes 8 seconds: find the culprit', kind: 'fault', fault: 'slow-query' },
+  { name: 'hidden-retries', title: 'The retries nobody saw', kind: 'fault', fault: 'retry-storm' },
+  { name: 'cascade', title: 'One hanging dependency takes the shop down', kind: 'fault', fault: 'cascade' },
+  { name: 'queue-wait', title: 'Confirmations arrive late', kind: 'fault', fault: 'queue-backlog' },
+  { name: 'n-plus-one', title: 'Death by a thousand queries', kind: 'fault', fault: 'n-plus-one' },
+  { name: 'b3-island', title: 'The service that speaks another dialect', kind: 'fault', fault: 'propagator-mismatch' },
+  { name: 'stops-at-the-queue', title: 'The trace that stops at the queue', kind: 'code' },
+  { name: 'detached-retries', title: 'The retry helper that forgot where it came from', kind: 'code' },
+  { name: 'lost-in-the-callback', title: 'Lost in the callback', kind: 'code' },
+];

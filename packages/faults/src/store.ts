@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { migrate, type MigrationLogger, type Pool } from '@tracelab/db';
+import { FAULTS, type FaultName, parseParams } from './catalogue';
+
+export interface FaultState {
+  name: FaultName;
+  enabled: boolean;
+  params: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export type LabState = 'idle' | 'started' | 'passed' | 'failed';
+
+export interface LabRecord {
+  name: string;
+  state: LabState;
+  detail: string | null;
+  updatedAt: string;
+}
+
+export const FAULTS_MIGRATIONS = join(__dirname, '..', 'migrations');
+
+/** Creates the tables (once, whichever service starts first) and a row per fault. */
+export async function prepareFaultTables(pool: Pool, logger: MigrationLogger): Promise<void> {
+  await migrate(pool, 'faults', FAULTS_MIGRATIONS, logger);
+  await pool.query(
+    `INSERT INTO faults (name, params) SELECT name, params FROM jsonb_to_recordset($1::jsonb) AS f(name text, params jsonb)
+     ON CONFLICT (name) DO NOTHING`,
+    [JSON.stringify(FAULTS.map((f) => ({ name: f.name, params: parseParams(f.name, {}) })))],
+  );
+}
+
+export class FaultStore {
+  constructor(private readonly pool: Pool) {}
+
+  async list(): Promise<FaultState[]> {
+    const { rows } = await this.pool.query<{ name: FaultName; enabled: boolean; params: Record<string, unknown>; updated_at: Date }>(
+      'SELECT name, enabled, params, updated_at FROM faults ORDER BY name',
+    );
+    return rows
+      .filter((r) => FAULTS.some((f) => f.name === r.name))
+      .map((r) => ({ name: r.name, enabled: r.enabled, params: { ...parseParams(r.name, {}), ...r.params }, updatedAt: r.updated_at.toISOString() }));
+  }
+
+  /** Switches a fault; `params` (validated) replace the stored ones when given. */
+  async set(name: FaultName, enabled: boolean, params?: unknown): Promise<FaultState> {
+    const parsed = params === undefined ? undefined : parseParams(name, params);
+    const { rows } = await this.pool.query<{ name: FaultName; enabled: boolean; params: Record<string, unknown>; updated_at: Date }>(
+      `UPDATE faults SET enabled = $2, params = COALESCE($3::jsonb, params), updated_at = now()
+       WHERE name = $1 RETURNING name, enabled, params, updated_at`,
+      [name, enabled, parsed === undefined ? null : JSON.stringify(parsed)],
+    );
+    const row = rows[0]!;
+    return { name: row.name, enabled: row.enabled, params: row.params, updatedAt: row.updated_at.toISOString() };
+  }
+
+  async reset(): Promise<void> {
+    await this.pool.query('UPDATE faults SET enabled = false, updated_at = now() WHERE enabled');
+  }
+
+  async labs(): Promise<LabRecord[]> {
+    const { rows } = await this.pool.query<{ name: string; state: LabState; detail: string | null; updated_at: Date }>(
+      'SELECT name, state, detail, updated_at FROM labs ORDER BY name',
+    );
+    return rows.map((r) => ({ name: r.name, state: r.state, detail: r.detail, updatedAt: r.updated_at.toISOString() }));
+  }
+
+  async setLab(name: string, state: LabState, detail: string | null): Promise<LabRecord> {
+    const { rows } = await this.pool.query<{ updated_at: Date }>(
+      `INSERT INTO labs (name, state, detail) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, detail = EXCLUDED.detail, updated_at = now()
+       RETURNING updated_at`,
+      [name, state, detail],
+    );
+    return { name, state, detail, updatedAt: rows[0]!.updated_at.toISOString() };
+  }
+}

@@ -1,0 +1,3 @@
+import { LABS } from '@tracelab/faults';
+
+export const LAB_CATALOGUE = LABS;

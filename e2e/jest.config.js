@@ -10,5 +10,6 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',
-  testTimeout: 60000,
+  // testTimeout is a global option only; per project it is set here.
+  setupFilesAfterEnv: ['<rootDir>/support/jest-timeout.ts'],
 };

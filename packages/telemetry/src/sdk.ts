@@ -80,10 +80,16 @@ function createBatchProcessor(exporter: SpanExporter): SpanProcessor {
   });
 }
 
+/** Health probes and the console's polling would bury the shop's traces; fault switches stay traced. */
+function isHousekeepingRequest(request: { url?: string; method?: string }): boolean {
+  const url = request.url ?? '';
+  return url === '/healthz' || url.startsWith('/console') || (request.method === 'GET' && url.startsWith('/admin/'));
+}
+
 /** The instrumentations this system needs, and no others: each loaded one costs memory in six processes. */
 function createInstrumentations(): Instrumentation[] {
   return [
-    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url === '/healthz' }),
+    new HttpInstrumentation({ ignoreIncomingRequestHook: isHousekeepingRequest }),
     // The route still names the server span; a span per Express/router layer is only noise.
     new ExpressInstrumentation({
       ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.REQUEST_HANDLER, ExpressLayerType.ROUTER],

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, FaultsModule, HealthModule, loggerModule } from '@tracelab/service-kit';
 import { AdminModule } from './admin/admin.module';
+import { ConsoleModule } from './console/console.module';
 import type { GatewayConfig } from './config';
 import { OrdersModule } from './orders/orders.module';
 
@@ -17,6 +18,7 @@ export class AppModule {
         FaultsModule,
         OrdersModule,
         AdminModule,
+        ConsoleModule,
       ],
     };
   }

@@ -1,3 +1,5 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+
 /**
  * An in-process work queue drained by a worker started at boot. The worker's timer was created
  * outside any request, so the jobs run in the boot context: the trace context of whoever
@@ -9,7 +11,8 @@ export class BootWorkerQueue {
   private draining = false;
 
   constructor(intervalMs = 5) {
-    this.timer = setInterval(() => void this.drain(), intervalMs);
+    // Started outside any request or span, as a worker started at boot by a process manager would be.
+    this.timer = context.with(ROOT_CONTEXT, () => setInterval(() => void this.drain(), intervalMs));
     this.timer.unref();
   }
 

@@ -1,0 +1,81 @@
+import { Client } from 'pg';
+import { DATABASE_URL } from '../support/env';
+import { resetFaults, setFault } from '../support/faults';
+import { orderBody, placeOrder } from '../support/shop';
+import { find, parentOf, type ReceivedSpan, SpanKind, waitForTrace } from '../support/traces';
+import { expectWholeTrace, median } from '../support/whole-trace';
+
+const riskQuery = (spans: ReceivedSpan[]) =>
+  find(spans, (s) => s.service === 'fraud-detection' && s.kind === SpanKind.CLIENT && String(s.attributes['db.query.text']).includes('customer_risk'), 'risk query');
+
+async function riskQueryDurations(count: number): Promise<{ query: number; root: number }[]> {
+  const results: { query: number; root: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const answer = await placeOrder(orderBody({ customerId: `cust-${String(1000 + i * 37).padStart(4, '0')}` }));
+    expect(answer.status).toBe(201);
+    const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'), { timeoutMs: 30000 });
+    results.push({ query: riskQuery(spans).durationMs, root: find(spans, (s) => !s.parentSpanId, 'root').durationMs });
+  }
+  return results;
+}
+
+async function indexExists(db: Client): Promise<boolean> {
+  const { rowCount } = await db.query("SELECT 1 FROM pg_indexes WHERE indexname = 'customer_risk_customer_id_idx'");
+  return rowCount === 1;
+}
+
+async function waitForIndex(db: Client, wanted: boolean): Promise<void> {
+  const deadline = Date.now() + 30000;
+  while ((await indexExists(db)) !== wanted) {
+    if (Date.now() > deadline) throw new Error(`index still ${wanted ? 'missing' : 'present'} after 30 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('fault slow-query', () => {
+  const db = new Client({ connectionString: DATABASE_URL });
+
+  beforeAll(() => db.connect());
+  afterAll(async () => {
+    await resetFaults();
+    await waitForIndex(db, true);
+    await db.end();
+  });
+
+  it('drops the real index: the risk query becomes ≥ 20× slower and dominates the trace; off rebuilds it', async () => {
+    const indexed = median((await riskQueryDurations(3)).map((r) => r.query));
+
+    await setFault('slow-query', true);
+    await waitForIndex(db, false);
+    const scanned = await riskQueryDurations(3);
+    const slow = median(scanned.map((r) => r.query));
+    expect(slow).toBeGreaterThanOrEqual(20 * indexed);
+    for (const { query, root } of scanned) expect(query / root).toBeGreaterThan(0.5);
+
+    await setFault('slow-query', false);
+    await waitForIndex(db, true);
+    const restored = median((await riskQueryDurations(3)).map((r) => r.query));
+    expect(restored).toBeLessThan(slow / 10);
+    await expectWholeTrace();
+  });
+});
+
+describe('fault n-plus-one', () => {
+  afterAll(resetFaults);
+
+  it('reserves each item with its own queries: N UPDATE spans for N items; off: one', async () => {
+    const items = [{ sku: 'TL-MUG', quantity: 1 }, { sku: 'TL-CAP', quantity: 2 }, { sku: 'TL-SOCKS', quantity: 1 }];
+    const updatesOf = async () => {
+      const answer = await placeOrder(orderBody({ items }));
+      expect(answer.status).toBe(201);
+      const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'));
+      const reserve = find(spans, (s) => s.name === 'inventory.reserve', 'inventory.reserve');
+      return spans.filter((s) => parentOf(spans, s)?.spanId === reserve.spanId && String(s.attributes['db.query.text']).startsWith('UPDATE'));
+    };
+    await setFault('n-plus-one', true);
+    expect(await updatesOf()).toHaveLength(3);
+    await setFault('n-plus-one', false);
+    expect(await updatesOf()).toHaveLength(1);
+    await expectWholeTrace();
+  });
+});

@@ -1,0 +1,89 @@
+import { resetFaults, setFault } from '../support/faults';
+import { orderBody, placeOrder } from '../support/shop';
+import { allSpans, find, roots, SpanKind, waitForTrace } from '../support/traces';
+import { expectWholeTrace, tracesOfOrder } from '../support/whole-trace';
+
+async function placeAndSettle(): Promise<{ orderId: string; traceId: string }> {
+  const answer = await placeOrder(orderBody());
+  expect(answer.status).toBe(201);
+  await new Promise((r) => setTimeout(r, 1500));
+  return { orderId: String(answer.body.orderId), traceId: answer.traceId };
+}
+
+describe('propagation faults', () => {
+  afterEach(resetFaults);
+
+  it('missing-header: the notification lands in a separate trace whose root is the consumer span', async () => {
+    await setFault('missing-header', true);
+    const { orderId, traceId } = await placeAndSettle();
+    const traces = tracesOfOrder(await allSpans(), orderId);
+    expect(traces.size).toBe(2);
+    const orderTrace = traces.get(traceId)!;
+    expect(find(orderTrace, (s) => s.kind === SpanKind.PRODUCER, 'publish').attributes['shop.fault.name']).toBe('missing-header');
+    expect(orderTrace.some((s) => s.kind === SpanKind.CONSUMER)).toBe(false);
+    const [other] = [...traces].filter(([id]) => id !== traceId).map(([, spans]) => spans);
+    expect(roots(other!)).toEqual([expect.objectContaining({ service: 'notification', kind: SpanKind.CONSUMER })]);
+    await setFault('missing-header', false);
+    await expectWholeTrace();
+  });
+
+  it('propagator-mismatch: payment speaks only B3, so the trace splits at order → payment', async () => {
+    await setFault('propagator-mismatch', true, { service: 'payment', propagators: 'b3' });
+    const { orderId, traceId } = await placeAndSettle();
+    const traces = tracesOfOrder(await allSpans(), orderId);
+    expect(traces.size).toBeGreaterThanOrEqual(2);
+    expect(traces.get(traceId)!.some((s) => s.service === 'payment')).toBe(false);
+    const paymentTrace = [...traces.values()].find((spans) => spans.some((s) => s.service === 'payment'))!;
+    expect(roots(paymentTrace)).toEqual([expect.objectContaining({ service: 'payment', kind: SpanKind.SERVER })]);
+    await setFault('propagator-mismatch', false);
+    await expectWholeTrace();
+  });
+
+  it('lost-context: notification work started by a boot-time worker becomes an orphan root', async () => {
+    await setFault('lost-context', true);
+    const { orderId, traceId } = await placeAndSettle();
+    const traces = tracesOfOrder(await allSpans(), orderId);
+    expect(traces.size).toBe(2);
+    expect(traces.get(traceId)!.some((s) => s.kind === SpanKind.CONSUMER)).toBe(true);
+    expect(traces.get(traceId)!.some((s) => s.name === 'notification.send')).toBe(false);
+    const orphanTrace = [...traces].find(([id]) => id !== traceId)![1];
+    expect(roots(orphanTrace)).toEqual([expect.objectContaining({ service: 'notification', name: 'notification.send', kind: SpanKind.INTERNAL })]);
+    await setFault('lost-context', false);
+    await expectWholeTrace();
+  });
+
+  it('consumer-link: the consumer starts a new trace linked to the publish span instead of a child', async () => {
+    await setFault('consumer-link', true);
+    const { orderId, traceId } = await placeAndSettle();
+    const traces = tracesOfOrder(await allSpans(), orderId);
+    const publish = find(traces.get(traceId)!, (s) => s.kind === SpanKind.PRODUCER, 'publish');
+    const consumer = find([...traces.values()].flat(), (s) => s.kind === SpanKind.CONSUMER, 'consumer');
+    expect(consumer.traceId).not.toBe(traceId);
+    expect(consumer.parentSpanId).toBeUndefined();
+    expect(consumer.links).toEqual([{ traceId, spanId: publish.spanId }]);
+    // baggage still travels: the tier set at the gateway is on the linked consumer span
+    expect(consumer.attributes['shop.customer.tier']).toBe('gold');
+    await setFault('consumer-link', false);
+    await expectWholeTrace();
+  });
+
+  it('queue-backlog: messages wait in the queue, visible between publish and consume', async () => {
+    await setFault('queue-backlog', true, { delayMs: 400, prefetch: 1 });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => placeOrder(orderBody())));
+    const waits: number[] = [];
+    for (const answer of answers) {
+      expect(answer.status).toBe(201);
+      const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'), { timeoutMs: 20000 });
+      const publish = find(spans, (s) => s.kind === SpanKind.PRODUCER, 'publish');
+      const consume = find(spans, (s) => s.kind === SpanKind.CONSUMER, 'consume');
+      const gapMs = Number(consume.startTimeUnixNano - publish.endTimeUnixNano) / 1e6;
+      expect(Math.abs(gapMs - Number(consume.attributes['shop.queue.wait_ms']))).toBeLessThan(50);
+      waits.push(gapMs);
+    }
+    // one at a time, ~400 ms each: the last of five waited for the four before it
+    expect(Math.max(...waits)).toBeGreaterThan(1200);
+    await setFault('queue-backlog', false);
+    const whole = await expectWholeTrace();
+    expect(Number(find(whole, (s) => s.kind === SpanKind.CONSUMER, 'consume').attributes['shop.queue.wait_ms'])).toBeLessThan(200);
+  }, 60000);
+});

@@ -1,0 +1,32 @@
+import { orderBody, placeOrder } from './shop';
+import { orphans, type ReceivedSpan, roots, serviceEdges, SpanKind, waitForTrace } from './traces';
+
+export const EXPECTED_EDGES = [
+  'gateway -> order',
+  'order -> inventory',
+  'order -> notification',
+  'order -> payment',
+  'payment -> fraud-detection',
+].sort();
+
+const done = (spans: ReceivedSpan[]) => spans.some((s) => s.name === 'notification.send');
+
+/** Places an ordinary order and checks its trace is one whole tree across all six services. */
+export async function expectWholeTrace(): Promise<ReceivedSpan[]> {
+  const answer = await placeOrder(orderBody({ items: [{ sku: 'TL-MUG', quantity: 1 }, { sku: 'TL-TEE', quantity: 1 }] }));
+  expect(answer.status).toBe(201);
+  const spans = await waitForTrace(answer.traceId, done);
+  expect(roots(spans)).toHaveLength(1);
+  expect(roots(spans)[0]).toMatchObject({ service: 'gateway', kind: SpanKind.SERVER });
+  expect(orphans(spans)).toEqual([]);
+  expect(serviceEdges(spans)).toEqual(EXPECTED_EDGES);
+  return spans;
+}
+
+/** Every trace (by id) holding a span with this order id. */
+export function tracesOfOrder(all: ReceivedSpan[], orderId: string): Map<string, ReceivedSpan[]> {
+  const ids = new Set(all.filter((s) => s.attributes['shop.order.id'] === orderId).map((s) => s.traceId));
+  return new Map([...ids].map((id) => [id, all.filter((s) => s.traceId === id)]));
+}
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -1,1 +1,2 @@
-export {};
+export { CODE_LABS, type CodeLab } from './workshop/code-labs';
+export { editState } from './workshop/edits';

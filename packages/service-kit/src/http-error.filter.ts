@@ -1,6 +1,9 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { trace } from '@opentelemetry/api';
+import { RpcException } from '@nestjs/microservices';
+import { type Observable, throwError } from 'rxjs';
 import { recordFailure } from '@tracelab/telemetry';
+import { serverSpan } from './server-span';
 import type { Response } from 'express';
 import { errorBody, statusToErrorCode } from './error-body';
 import { AppError, ErrorCode } from './errors';
@@ -13,16 +16,28 @@ import { AppError, ErrorCode } from './errors';
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | undefined {
+    if (host.getType() === 'rpc') return this.catchRpc(exception);
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const { status, code, message, details } = describe(exception);
     if (status >= 500 && !(exception instanceof AppError)) {
       this.logger.error({ err: exception }, 'unhandled error');
     }
-    recordFailure(trace.getActiveSpan(), exception, code);
-    if (response.headersSent) return;
+    recordFailure(serverSpan(), exception, code);
+    if (response.headersSent) return undefined;
     response.status(status).json(errorBody(code, message, details));
+    return undefined;
+  }
+
+  /** gRPC: deliberate errors keep their status; an unreachable database is UNAVAILABLE, not UNKNOWN. */
+  private catchRpc(exception: unknown): Observable<never> {
+    if (exception instanceof RpcException) return throwError(() => exception.getError());
+    if (isUnavailableDependency(exception)) {
+      return throwError(() => ({ code: GrpcStatus.UNAVAILABLE, message: 'a dependency is unavailable' }));
+    }
+    this.logger.error({ err: exception }, 'unhandled error in a gRPC handler');
+    return throwError(() => ({ code: GrpcStatus.INTERNAL, message: 'internal error' }));
   }
 }
 

@@ -5,7 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type GrpcContract, PROTO_LOADER_OPTIONS, PROTO_ROOT } from '@tracelab/contracts';
-import { currentTraceId, shutdownTelemetry, traceResponseHeader } from '@tracelab/telemetry';
+import { currentTraceId, recordFailure, shutdownTelemetry, traceResponseHeader } from '@tracelab/telemetry';
+import { serverSpan } from './server-span';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { errorBody } from './error-body';
@@ -29,6 +30,8 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   const app = await NestFactory.create<NestExpressApplication>(options.module, {
     bufferLogs: true,
     bodyParser: false,
+    // Start-up errors reach runMain, which names the service and exits 1.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.use(traceHeaders);
@@ -38,15 +41,19 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   app.set('x-powered-by', false);
 
   if (options.grpc) {
-    app.connectMicroservice<MicroserviceOptions>({
-      transport: Transport.GRPC,
-      options: {
-        url: `0.0.0.0:${options.grpc.port}`,
-        package: options.grpc.contract.package,
-        protoPath: join(PROTO_ROOT, options.grpc.contract.protoFile),
-        loader: PROTO_LOADER_OPTIONS,
+    app.connectMicroservice<MicroserviceOptions>(
+      {
+        transport: Transport.GRPC,
+        options: {
+          url: `0.0.0.0:${options.grpc.port}`,
+          package: options.grpc.contract.package,
+          protoPath: join(PROTO_ROOT, options.grpc.contract.protoFile),
+          loader: PROTO_LOADER_OPTIONS,
+        },
       },
-    });
+      // The gRPC side gets the same error filter: a database outage answers UNAVAILABLE.
+      { inheritAppConfig: true },
+    );
     await app.startAllMicroservices();
   }
   await app.listen(options.httpPort, '0.0.0.0');
@@ -73,6 +80,7 @@ function jsonBodies(limit: string) {
     parse(request, response, (error?: unknown) => {
       if (!error) return next();
       const type = (error as { type?: string }).type;
+      recordFailure(serverSpan(), error, type ?? 'invalid_body');
       if (type === 'entity.too.large') {
         response.status(413).json(errorBody(ErrorCode.PayloadTooLarge, `request body is larger than ${limit}`));
       } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

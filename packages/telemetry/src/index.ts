@@ -1,6 +1,8 @@
 import { context, propagation, trace, type Span, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 
-export { redactCardNumbers } from './redaction';
+import { redactCardNumbers } from './redaction';
+
+export { redactCardNumbers };
 export { withSpanAttributes } from './context-attributes';
 export { shutdownTelemetry, startTelemetry, telemetryEnabled } from './lifecycle';
 export { overridePropagators } from './switchable-propagator';
@@ -51,10 +53,17 @@ export async function inSpan<T>(
   });
 }
 
-/** Adds baggage entries to the active context for the duration of `fn`. */
+/**
+ * Adds baggage entries to the active context for the duration of `fn`. Entries that came from
+ * outside are passed on with any card number masked: baggage travels to every service.
+ */
 export function withBaggage<T>(entries: Record<string, string>, fn: () => T): T {
   const active = context.active();
   let baggage = propagation.getBaggage(active) ?? propagation.createBaggage();
+  for (const [key, entry] of baggage.getAllEntries()) {
+    const masked = redactCardNumbers(entry.value);
+    if (masked !== entry.value) baggage = baggage.setEntry(key, { ...entry, value: masked });
+  }
   for (const [key, value] of Object.entries(entries)) baggage = baggage.setEntry(key, { value });
   return context.with(propagation.setBaggage(active, baggage), fn);
 }

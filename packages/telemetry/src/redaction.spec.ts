@@ -13,5 +13,6 @@ describe('redactCardNumbers', () => {
       'trace 4bf92f3577b34da6a3ce929d0e0e4736',
     );
     expect(redactCardNumbers('1700000000000000001')).toBe('1700000000000000001');
+    expect(redactCardNumbers('/orders/00000000-0000-4000-8000-000000000000')).toBe('/orders/00000000-0000-4000-8000-000000000000');
   });
 });

@@ -1,7 +1,8 @@
 import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 
-const CANDIDATE = /\d(?:[ -]?\d){12,18}/g;
+// Not part of a longer token (a UUID's last group, a hex id): no word character or dash around it.
+const CANDIDATE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g;
 
 function passesLuhn(digits: string): boolean {
   let sum = 0;

@@ -14,7 +14,8 @@ import {
 } from 'class-validator';
 
 export class CardDto {
-  @IsCreditCard({ message: 'card.number must be a valid card number (digits only, Luhn checked)' })
+  @Matches(/^\d{12,19}$/, { message: 'card.number must be 12 to 19 digits, without spaces or dashes' })
+  @IsCreditCard({ message: 'card.number must be a valid card number (Luhn checked)' })
   number!: string;
 
   @IsInt()

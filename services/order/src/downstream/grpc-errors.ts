@@ -13,7 +13,8 @@ export function toAppError(error: unknown, dependency: string): AppError {
     case GrpcStatus.UNAVAILABLE:
     case GrpcStatus.DEADLINE_EXCEEDED:
     case GrpcStatus.RESOURCE_EXHAUSTED:
-      return new AppError(503, ErrorCode.DependencyUnavailable, `${dependency} unavailable: ${details}`);
+      // The gRPC transport's own wording (resolution notes, addresses) is for logs, not clients.
+      return new AppError(503, ErrorCode.DependencyUnavailable, grpcErrorCode(error) === GrpcStatus.UNAVAILABLE && details.startsWith('fraud check') ? `${dependency} unavailable: ${details}` : `${dependency} unavailable`);
     default:
       return new AppError(500, ErrorCode.Internal, `${dependency} failed: ${details}`);
   }

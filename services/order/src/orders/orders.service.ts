@@ -10,6 +10,13 @@ import { OrderEventsPublisher } from './order-events.publisher';
 import type { NewOrder, OrderLine, OrderStatus, OrderView } from './order.types';
 import { OrdersRepository } from './orders.repository';
 
+/** One line per SKU: the same SKU listed twice is one line with the summed quantity. */
+function mergeItems(items: { sku: string; quantity: number }[]): { sku: string; quantity: number }[] {
+  const merged = new Map<string, number>();
+  for (const item of items) merged.set(item.sku, (merged.get(item.sku) ?? 0) + item.quantity);
+  return [...merged].map(([sku, quantity]) => ({ sku, quantity }));
+}
+
 const STATUS_BY_ERROR: Record<string, OrderStatus> = {
   [ErrorCode.OutOfStock]: 'out_of_stock',
   [ErrorCode.PaymentDeclined]: 'payment_declined',
@@ -28,12 +35,13 @@ export class OrdersService {
   /** Reserve stock, charge the card, store the order, announce it. */
   place(dto: PlaceOrderDto): Promise<PlacedOrder> {
     const orderId = randomUUID();
+    const items = mergeItems(dto.items);
     const attributes = { 'shop.order.id': orderId, 'shop.customer.id': dto.customerId, 'shop.order.item_count': dto.items.length };
     return inSpan('order.place', attributes, async (span) => {
-      const lines: OrderLine[] = dto.items.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPriceCents: null }));
+      const lines: OrderLine[] = items.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPriceCents: null }));
       let reservation;
       try {
-        reservation = await this.downstream.reserve({ orderId, items: dto.items });
+        reservation = await this.downstream.reserve({ orderId, items });
       } catch (error) {
         throw await this.fail(orderId, dto.customerId, lines, 0, toAppError(error, 'inventory'));
       }
@@ -46,7 +54,7 @@ export class OrdersService {
         await this.releaseQuietly(orderId);
         throw await this.fail(orderId, dto.customerId, reserved, reservation.totalCents, toAppError(error, 'payment'));
       }
-      await this.record(span, {
+      await this.recordOrRelease(span, {
         id: orderId,
         customerId: dto.customerId,
         status: 'confirmed',
@@ -102,6 +110,17 @@ export class OrdersService {
     const outboxId = await this.repository.save(order, routingKey, event, this.events.captureContext());
     span?.setAttribute('shop.order.status', order.status);
     await this.events.publish(outboxId, routingKey, event);
+  }
+
+  /** A charged order that cannot be stored gives its stock back before the error is answered. */
+  private async recordOrRelease(span: Span, order: NewOrder): Promise<void> {
+    try {
+      await this.record(span, order);
+    } catch (error) {
+      await this.releaseQuietly(order.id);
+      this.logger.error({ err: error, orderId: order.id, paymentId: order.paymentId }, 'charged order could not be stored; stock released, payment needs a refund');
+      throw error;
+    }
   }
 
   private async releaseQuietly(orderId: string): Promise<void> {

@@ -9,6 +9,11 @@ import { BrokenCircuitError, FraudClient, isTransient } from './fraud-client';
 import { FraudCheckUnavailableError, PaymentDeclinedError } from './payment.errors';
 import { DECLINED_TEST_CARD } from './test-cards';
 
+/** A card is valid through the last day of its expiry month. */
+function isExpired(month: number, year: number, now = new Date()): boolean {
+  return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1);
+}
+
 @Injectable()
 export class PaymentsService {
   constructor(
@@ -31,6 +36,7 @@ export class PaymentsService {
         await inSpan('payment.authorize', { 'shop.payment.card_last4': cardLast4 }, async () => {
           await sleep(this.config.CHARGE_LATENCY_MS);
           if (cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError('card declined by issuer');
+          if (isExpired(request.card?.expMonth ?? 0, request.card?.expYear ?? 0)) throw new PaymentDeclinedError('card expired');
         });
         const paymentId = randomUUID();
         span.setAttribute('shop.payment.id', paymentId);

@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import { type LabDefinition, LABS } from '@tracelab/faults';
+import { analyze, diagnose, type DoctorReport, readTraces, renderReport } from '@tracelab/trace-doctor';
+import { admin, type AdminTarget, adminTargetFromEnv } from '../admin-client';
+import { CODE_LABS, findCodeLab } from '../workshop/code-labs';
+import { applyEdit, editState, revertEdit } from '../workshop/edits';
+import { FAULT_LAB_SYMPTOMS } from '../workshop/fault-lab-checks';
+import { runLocally } from '../workshop/local-check';
+
+const ROOT = resolve(__dirname, '../../../..');
+const USAGE = `usage: pnpm lab workshop list
+       pnpm lab workshop start <lab>    code labs break the working tree; fault labs switch their fault on
+       pnpm lab workshop check <lab>    places orders and runs the doctor: exit 0 when fixed
+       pnpm lab workshop reset          restores every code lab's files and switches faults off
+Fault labs talk to the running stack (GATEWAY_URL, ADMIN_TOKEN; traces from --source jaeger|local).`;
+
+const say = (message: string) => console.log(message);
+
+/** Lab progress for the console; the stack may not be running (code labs check on their own). */
+async function report(target: AdminTarget, lab: string, state: string, detail?: string): Promise<void> {
+  await admin(target, 'PUT', `/admin/labs/${lab}`, { state, ...(detail ? { detail: detail.slice(0, 2000) } : {}) }).catch(() => undefined);
+}
+
+function findLab(name: string | undefined): LabDefinition | undefined {
+  return LABS.find((lab) => lab.name === name);
+}
+
+async function start(lab: LabDefinition, target: AdminTarget): Promise<number> {
+  if (lab.kind === 'code') {
+    const codeLab = findCodeLab(lab.name)!;
+    for (const edit of codeLab.edits) applyEdit(ROOT, edit);
+    say(`${lab.name}: something in the code is now broken. Run the stack, place orders, look at the traces.`);
+    say(`When you think you fixed it: pnpm lab workshop check ${lab.name}`);
+  } else {
+    await admin(target, 'POST', `/admin/faults/${lab.fault}`, { enabled: true });
+    say(`${lab.name}: fault ${lab.fault} is on. Put load on the shop (pnpm load baseline) and open Jaeger.`);
+  }
+  await report(target, lab.name, 'started');
+  return 0;
+}
+
+/** The code lab's break must show up as its diagnosis; a fixed tree must give whole traces. */
+async function checkCodeLab(): Promise<DoctorReport> {
+  const { orders, spans } = await runLocally(ROOT);
+  const failed = orders.filter((o) => o.status !== 201);
+  if (failed.length > 0) say(`warning: ${failed.length} of ${orders.length} orders did not succeed (status ${failed.map((o) => o.status).join(', ')})`);
+  return analyze(spans);
+}
+
+async function checkFaultLab(lab: LabDefinition, target: AdminTarget, source: 'jaeger' | 'local'): Promise<{ report: DoctorReport; symptoms: string[] }> {
+  const traceIds: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const response = await fetch(`${target.gatewayUrl}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', baggage: `synthetic=true,shop.scenario=lab-${lab.name}` },
+      body: JSON.stringify({
+        customerId: `cust-${String(300 + i).padStart(4, '0')}`,
+        items: [{ sku: 'TL-MUG', quantity: 1 }, { sku: 'TL-CAP', quantity: 1 }],
+        card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
+      }),
+    });
+    traceIds.push(response.headers.get('x-trace-id') ?? '');
+  }
+  const report = await diagnose({ source, last: traceIds.length, waitMs: 15000 });
+  const spans = await readTraces({ source, last: traceIds.length });
+  const symptoms = traceIds
+    .map((traceId) => FAULT_LAB_SYMPTOMS[lab.name]?.(spans.filter((s) => s.traceId === traceId)))
+    .filter((s): s is string => Boolean(s));
+  return { report, symptoms };
+}
+
+async function check(lab: LabDefinition, target: AdminTarget, source: 'jaeger' | 'local'): Promise<number> {
+  const { report: doctor, symptoms } =
+    lab.kind === 'code' ? { report: await checkCodeLab(), symptoms: [] as string[] } : await checkFaultLab(lab, target, source);
+  say(renderReport(doctor, { color: process.stdout.isTTY }));
+  const problems = [...doctor.findings.filter((f) => f.kind !== 'link').map((f) => f.hop ?? f.message), ...symptoms];
+  if (doctor.whole && symptoms.length === 0) {
+    say(`\n✔ ${lab.name}: fixed. Every trace is whole.`);
+    await report(target, lab.name, 'passed');
+    return 0;
+  }
+  say(`\n✘ ${lab.name}: not fixed yet:\n${[...new Set(problems)].map((p) => `  - ${p}`).join('\n')}`);
+  await report(target, lab.name, 'failed', [...new Set(problems)].join('; '));
+  return 1;
+}
+
+async function reset(target: AdminTarget): Promise<number> {
+  let untouched = 0;
+  for (const lab of CODE_LABS) {
+    for (const edit of lab.edits) {
+      if (!revertEdit(ROOT, edit)) {
+        untouched++;
+        say(`${lab.name}: ${edit.file} was edited by hand; restore it with: git checkout -- ${edit.file}`);
+      }
+    }
+  }
+  await admin(target, 'POST', '/admin/faults/reset').catch(() => say('faults not reset: the stack is not reachable'));
+  for (const lab of LABS) await report(target, lab.name, 'idle');
+  say(untouched === 0 ? 'workshop reset: code restored, faults off' : 'workshop reset: see the files above');
+  return untouched === 0 ? 0 : 1;
+}
+
+function list(): number {
+  for (const lab of LABS) {
+    const codeLab = findCodeLab(lab.name);
+    const state = codeLab ? (codeLab.edits.every((e) => editState(ROOT, e) === 'applied') ? 'started' : '') : '';
+    say(`${lab.name.padEnd(22)} ${lab.kind.padEnd(6)} ${(lab.fault ?? '').padEnd(20)} ${lab.title} ${state ? `[${state}]` : ''}`);
+  }
+  say('\nThe stories, hints and fixes: docs/workshop/');
+  return 0;
+}
+
+export async function workshopCommand(argv: string[]): Promise<number> {
+  const [action, name, ...rest] = argv;
+  const source = rest.includes('--source') ? (rest[rest.indexOf('--source') + 1] as 'jaeger' | 'local') : 'jaeger';
+  const target = adminTargetFromEnv();
+  const lab = findLab(name);
+  try {
+    if (action === 'list') return list();
+    if (action === 'reset') return await reset(target);
+    if ((action === 'start' || action === 'check') && lab) return action === 'start' ? await start(lab, target) : await check(lab, target, source);
+    if (name && !lab) console.error(`no lab named ${name}; pnpm lab workshop list`);
+  } catch (error) {
+    console.error(`lab workshop: ${(error as Error).message}`);
+    return 1;
+  }
+  console.error(USAGE);
+  return 2;
+}

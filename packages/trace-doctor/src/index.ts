@@ -1,0 +1,19 @@
+export { analyze } from './analysis/analyze';
+export { diagnose, looksComplete, type DiagnoseOptions } from './diagnose';
+export type {
+  DoctorReport,
+  EdgeCheck,
+  EdgeStatus,
+  Finding,
+  FindingKind,
+  SelfTime,
+  ServiceEdge,
+  TimedSpan,
+  TraceSummary,
+  Transport,
+  WaterfallRow,
+} from './model';
+export { readJaeger, type JaegerSelection } from './readers/jaeger';
+export { DEFAULT_LAST, readLocal, type TraceSelection } from './readers/local';
+export { DEFAULT_JAEGER_URL, DEFAULT_RECEIVER_URL, readTraces, type ReadTracesOptions, type TraceSource } from './readers/read-traces';
+export { renderReport, type RenderOptions } from './render/render-report';

@@ -25,6 +25,9 @@ const RATE_SECONDS = num('BENCH_RATE_SECONDS', 60);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 32);
 const PORT_OFFSET = 200; // gateway on 8280, beside a dev stack and the e2e stack
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tracelab_bench';
+const VHOST = 'tracelab_bench';
+// The heap caps the containers run with (docker-compose.yml), so RSS figures mean the same thing.
+const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=64 --max-semi-space-size=4';
 const SKUS = ['TL-MUG', 'TL-TEE', 'TL-HOODIE', 'TL-STICKERS', 'TL-CAP', 'TL-BOOK', 'TL-SOCKS'];
 
 function orderBody(i) {
@@ -90,8 +93,20 @@ async function waitQuiet(receiver, ms = 3000) {
   return last;
 }
 
+/** A vhost of its own: a dev or test stack on the same broker must not consume the benchmark's messages. */
+function amqpUrl() {
+  const broker = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+  execFileSync('rabbitmqctl', ['add_vhost', VHOST], { stdio: 'ignore' });
+  execFileSync('rabbitmqctl', ['set_permissions', '-p', VHOST, 'guest', '.*', '.*', '.*'], { stdio: 'ignore' });
+  return `${broker}/${VHOST}`;
+}
+
 async function withStack(env, fn) {
-  const stack = await startStack({ portOffset: PORT_OFFSET, env: { DATABASE_URL, LOG_LEVEL: 'warn', ...env }, readyTimeoutMs: 300000 });
+  const stack = await startStack({
+    portOffset: PORT_OFFSET,
+    env: { DATABASE_URL, AMQP_URL: amqpUrl(), LOG_LEVEL: 'warn', NODE_OPTIONS, ...env },
+    readyTimeoutMs: 300000,
+  });
   try {
     // warm-up: JIT, connection pools, gRPC channels
     await load(stack.gatewayUrl, { duration: 3, connections: 8 });
@@ -103,7 +118,7 @@ async function withStack(env, fn) {
 
 const receiver = await startReceiver({ keepRawBodies: false });
 const tracedEnv = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' };
-const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, nodeOptions: NODE_OPTIONS };
 
 console.log(`\n== traced: max throughput (${MAX_SECONDS} s, ${CONNECTIONS} connections) and ${RATE} orders/s for ${RATE_SECONDS} s`);
 await withStack(tracedEnv, async (stack) => {
@@ -153,7 +168,7 @@ const row = (name, r) => `| ${name} | ${r.ordersPerSecond} | ${r.latencyMs.p50} 
 const md = [
   `# Benchmark ${results.date}`,
   '',
-  `${results.machine.cpus} CPUs, Node ${results.machine.node}; load generator on the same machine.`,
+  `${results.machine.cpus} CPUs, Node ${results.machine.node}, services with NODE_OPTIONS="${NODE_OPTIONS}" (as in compose); load generator on the same machine.`,
   '',
   '| phase | orders/s | p50 ms | p95 ms | p99 ms | errors |',
   '|---|---|---|---|---|---|',

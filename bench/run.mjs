@@ -77,16 +77,17 @@ function rssMb(stack) {
   for (const service of stack.services) {
     const status = readFileSync(`/proc/${service.process.pid}/status`, 'utf8');
     const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
-    out[service.name] = { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+    // anon: the process's own memory; the rest of RSS is the node binary's pages, shared by all six
+    out[service.name] = { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024), anon: Math.round(kb('RssAnon') / 1024) };
   }
-  const total = Object.values(out).reduce((sum, m) => sum + m.rss, 0);
-  const peakTotal = Object.values(out).reduce((sum, m) => sum + m.peak, 0);
-  return { perService: out, totalMb: total, peakTotalMb: peakTotal };
+  const sum = (key) => Object.values(out).reduce((total, m) => total + m[key], 0);
+  return { perService: out, totalMb: sum('rss'), peakTotalMb: sum('peak'), anonTotalMb: sum('anon') };
 }
 
 async function waitQuiet(receiver, ms = 3000) {
   let last = -1;
   while (receiver.spans().length !== last) {
+    if (process.env.BENCH_DEBUG) console.log('spans', receiver.spans().length, receiver.spans().slice(-3).map((s) => `${s.service} ${s.name}`));
     last = receiver.spans().length;
     await new Promise((r) => setTimeout(r, ms));
   }
@@ -109,6 +110,7 @@ async function withStack(env, fn) {
   });
   try {
     // warm-up: JIT, connection pools, gRPC channels
+    console.log('stack ready, warming up');
     await load(stack.gatewayUrl, { duration: 3, connections: 8 });
     return await fn(stack);
   } finally {
@@ -130,6 +132,7 @@ await withStack(tracedEnv, async (stack) => {
   // time from the order's answer until its notification span (the trace's last) has been exported
   await receiver.waitFor((spans) => spans.some((s) => s.traceId === probeTrace && s.name === 'notification.send'), 10000, 'probe trace');
   results.traceArrivalMs = Date.now() - answered;
+  console.log(`probe trace complete ${results.traceArrivalMs} ms after the answer`);
   await waitQuiet(receiver, 1500);
   const spansPerOrder = receiver.trace(probeTrace).length;
 
@@ -160,7 +163,11 @@ const targets = [
   ['traced max ≥ 400 orders/s', `${results.tracedMax.ordersPerSecond}`, results.tracedMax.ordersPerSecond >= 400],
   ['traced max p99 ≤ 200 ms', `${results.tracedMax.latencyMs.p99} ms`, results.tracedMax.latencyMs.p99 <= 200],
   ['full trace exported within 2 s of the answer', `${results.traceArrivalMs} ms`, results.traceArrivalMs <= 2000],
-  [`six services RSS ≤ 600 MB (after the ${RATE}/s phase)`, `${results.tracedRate.rss.totalMb} MB (peak ${results.tracedRate.rss.peakTotalMb} MB)`, results.tracedRate.rss.totalMb <= 600],
+  [
+    `six services RSS ≤ 600 MB (after the ${RATE}/s phase)`,
+    `${results.tracedRate.rss.totalMb} MB (peak ${results.tracedRate.rss.peakTotalMb} MB; private ${results.tracedRate.rss.anonTotalMb} MB)`,
+    results.tracedRate.rss.totalMb <= 600,
+  ],
 ];
 results.targets = targets.map(([target, measured, met]) => ({ target, measured, met }));
 
@@ -178,12 +185,12 @@ const md = [
   '',
   `Spans at ${RATE}/s: ${results.tracedRate.spans.received} received, ${results.tracedRate.spans.expectedAtLeast} expected (${results.tracedRate.spans.perOrder} per order), ${results.tracedRate.spans.dropped} dropped.`,
   '',
-  '| service | RSS MB (traced) | peak MB | RSS MB (untraced) |',
-  '|---|---|---|---|',
+  '| service | RSS MB (traced) | peak MB | private (anon) MB | RSS MB (untraced) |',
+  '|---|---|---|---|---|',
   ...Object.entries(results.tracedRate.rss.perService).map(
-    ([name, m]) => `| ${name} | ${m.rss} | ${m.peak} | ${results.untracedMax.rss.perService[name].rss} |`,
+    ([name, m]) => `| ${name} | ${m.rss} | ${m.peak} | ${m.anon} | ${results.untracedMax.rss.perService[name].rss} |`,
   ),
-  `| **total** | ${results.tracedRate.rss.totalMb} | ${results.tracedRate.rss.peakTotalMb} | ${results.untracedMax.rss.totalMb} |`,
+  `| **total** | ${results.tracedRate.rss.totalMb} | ${results.tracedRate.rss.peakTotalMb} | ${results.tracedRate.rss.anonTotalMb} | ${results.untracedMax.rss.totalMb} |`,
   '',
   '| target | measured | met |',
   '|---|---|---|',

@@ -1,10 +1,21 @@
 /**
- * retry-storm: a dependency starts failing and callers retry without enough backoff, multiplying
- * the load on the thing that is already struggling. setup() switches the gateway's `retry-storm`
- * fault on, teardown() switches it off. The thresholds assert the symptom (checkout latency far
- * above normal); the cause is only visible in the traces: many attempts per request.
+ * retry-storm: a dependency starts failing and its caller retries, multiplying the calls to the
+ * thing that is already struggling. setup() switches the `retry-storm` fault on (fraud-detection
+ * fails FAIL_RATE of its Score calls with UNAVAILABLE), teardown() switches it off. payment
+ * retries each failed call: up to 3 attempts, with a jittered exponential backoff starting at
+ * 50 ms (~45 ms, then ~55 ms more on average).
  *
- *   pnpm load retry-storm                  (RATE=5/s, DURATION=1m, SYMPTOM_P95_MS=300)
+ * What that predicts at the default FAIL_RATE 0.5, and what the thresholds assert:
+ *   - 1/2 of the orders need no retry, 1/4 one, 1/4 two;
+ *   - 0.5^3 = 12.5 % of the orders fail all 3 attempts and are answered 503 ("fraud check
+ *     unavailable"): order_unavailable between 5 % and 25 %;
+ *   - p95 lands among the quarter of orders that waited two backoffs (~100 ms, up to ~200 ms)
+ *     on top of a healthy order: p95 > SYMPTOM_P95_MS (120 ms; healthy p95 is ~50 ms).
+ *   - fraud-detection receives ~1.75 Score calls per order instead of 1: the amplification, only
+ *     visible in the traces and in the Monitor tab's call rates.
+ * The circuit breaker (5 consecutive failed charges) practically never opens here: 0.125^5.
+ *
+ *   pnpm load retry-storm                  (RATE=5/s, DURATION=1m, FAIL_RATE=0.5, SYMPTOM_P95_MS=120)
  */
 import type { Options } from 'k6/options';
 import {
@@ -16,13 +27,20 @@ import {
   settleTraces,
   type SetupData,
 } from './lib/checkout.ts';
-import { disableFault, enableFault } from './lib/faults.ts';
+import { disableFault, enableFault, type FaultRun } from './lib/faults.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'retry-storm';
 const FAULT = 'retry-storm';
 const RATE = envNumber('RATE', 5);
-const SYMPTOM_P95_MS = envNumber('SYMPTOM_P95_MS', 300);
+const FAIL_RATE = Math.min(1, Math.max(0, envNumber('FAIL_RATE', 0.5)));
+const SYMPTOM_P95_MS = envNumber('SYMPTOM_P95_MS', 120);
+/** Share of orders expected to fail all 3 attempts. */
+const EXPECTED_503 = FAIL_RATE ** 3;
+
+interface Data extends SetupData {
+  fault: FaultRun;
+}
 
 export const options: Options = {
   scenarios: {
@@ -36,36 +54,37 @@ export const options: Options = {
     },
   },
   thresholds: {
-    // The symptom: retries pile up latency on every checkout...
+    // The symptom: the retries (and their backoff) add up in the slow part of the checkouts...
     order_duration: [`p(95)>${SYMPTOM_P95_MS}`],
-    // ...and the gateway still answers (with errors once retries run out).
-    http_req_failed: ['rate<0.5'],
+    // ...and about FAIL_RATE^3 of the orders run out of attempts: 503, not a crash, not a hang.
+    order_unavailable: [`rate>${(EXPECTED_503 * 0.4).toFixed(4)}`, `rate<${Math.min(1, EXPECTED_503 * 2 + 0.01).toFixed(4)}`],
     trace_id_missing: ['rate==0'],
   },
   summaryTrendStats: TREND_STATS,
 };
 
-export function setup(): SetupData {
+export function setup(): Data {
   const data = prepare(SCENARIO);
-  enableFault(FAULT);
-  return data;
+  return { ...data, fault: enableFault(FAULT, { failRate: FAIL_RATE }) };
 }
 
-export default function (data: SetupData): void {
+export default function (data: Data): void {
   placeOrder(SCENARIO, data);
 }
 
-export function teardown(): void {
-  disableFault(FAULT);
+export function teardown(data: Data): void {
+  disableFault(data.fault);
   settleTraces();
 }
 
 export const handleSummary = tracelabSummary({
   scenario: SCENARIO,
-  description: `fault "${FAULT}" on, ${RATE} orders/s; passes when p95 > ${SYMPTOM_P95_MS} ms (the symptom is there)`,
+  description:
+    `fault "${FAULT}" on (failRate ${FAIL_RATE}), ${RATE} orders/s; passes when p95 > ${SYMPTOM_P95_MS} ms and ` +
+    `~${(EXPECTED_503 * 100).toFixed(1)} % of the orders get 503 (the symptom is there)`,
   lookFor: [
     'in one trace: payment calling fraud-detection again and again, one gRPC client span per attempt (attribute shop.retry.attempt)',
-    'the gaps between attempts: no (or too little) backoff, so the retries of many orders arrive together',
-    'Monitor tab: fraud-detection call rate far above the order rate (the amplification), its errors and latency',
+    'the gaps between attempts: the backoff (tens of ms, jittered); the 503 traces end after the third failed attempt',
+    'Monitor tab: fraud-detection call rate well above the order rate (the amplification), its errors and latency',
   ],
 });

@@ -46,6 +46,8 @@ export const TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)
 export const orderDuration = new Trend('order_duration', true);
 /** Share of orders that did not come back 201 with an order id. */
 export const orderFailed = new Rate('order_failed');
+/** Share of orders answered 503 (a dependency unavailable: retries ran out, or a circuit breaker is open). */
+export const orderUnavailable = new Rate('order_unavailable');
 /** Share of responses without a usable `x-trace-id` (should stay 0: every response is traced). */
 export const traceIdMissing = new Rate('trace_id_missing');
 
@@ -200,6 +202,9 @@ export interface OrderOutcome {
   orderId: string | null;
   traceId: string | null;
   durationMs: number;
+  /** For an error answer: its `error` code and `message` (e.g. "payment unavailable: fraud check unavailable: circuit breaker open"). */
+  error: string | null;
+  message: string | null;
 }
 
 /** Test card that the payment service approves. */
@@ -211,13 +216,37 @@ const APPROVED_CARD = {
 };
 
 /**
- * POST /orders for a random ordinary customer and one random SKU. `tags` (e.g. a phase of a
- * spike) are added to the request and to order_duration / order_failed.
+ * `count` different SKUs (at most as many as the catalogue offers), one unit each, sorted by SKU.
+ * Different SKUs because the order service merges repeated SKUs into one line; sorted so that
+ * concurrent orders lock the product rows in the same order (no deadlocks of the test's making).
  */
-export function placeOrder(scenario: string, data: SetupData, tags: { [name: string]: string } = {}): OrderOutcome {
+function pickLines(skus: readonly string[], count: number): { sku: string; quantity: number }[] {
+  if (count <= 1) return [{ sku: pick(skus), quantity: 1 }];
+  const pool = [...skus];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool
+    .slice(0, Math.min(count, pool.length))
+    .sort()
+    .map((sku) => ({ sku, quantity: 1 }));
+}
+
+/**
+ * POST /orders for a random ordinary customer: one random SKU, or `lines` different SKUs. `tags`
+ * (e.g. a phase of a spike) are added to the request and to order_duration / order_failed /
+ * order_unavailable.
+ */
+export function placeOrder(
+  scenario: string,
+  data: SetupData,
+  tags: { [name: string]: string } = {},
+  lines = 1,
+): OrderOutcome {
   const body = {
     customerId: pickCustomerId(),
-    items: [{ sku: pick(data.skus), quantity: 1 }],
+    items: pickLines(data.skus, lines),
     card: APPROVED_CARD,
   };
   const res = http.post(`${GATEWAY_URL}/orders`, JSON.stringify(body), {
@@ -230,7 +259,8 @@ export function placeOrder(scenario: string, data: SetupData, tags: { [name: str
     timeout: '30s',
   });
   const traceId = checkTraced(res, 'POST /orders');
-  const json = res.status === 201 ? asObject(safeJson(res)) : null;
+  const answer = asObject(safeJson(res));
+  const json = res.status === 201 ? answer : null;
   const orderId = json !== null && typeof json.orderId === 'string' ? json.orderId : null;
   const ok = res.status === 201 && orderId !== null && (json!.status === undefined || json!.status === 'confirmed');
   check(res, {
@@ -240,12 +270,21 @@ export function placeOrder(scenario: string, data: SetupData, tags: { [name: str
   });
   orderDuration.add(res.timings.duration, tags);
   orderFailed.add(!ok, tags);
+  orderUnavailable.add(res.status === 503, tags);
   noteLatency('POST /orders', res.timings.duration, traceId);
-  return { ok, status: res.status, orderId, traceId, durationMs: res.timings.duration };
+  const error = res.status >= 400 && answer !== null && typeof answer.error === 'string' ? answer.error : null;
+  const message = res.status >= 400 && answer !== null && typeof answer.message === 'string' ? answer.message : null;
+  return { ok, status: res.status, orderId, traceId, durationMs: res.timings.duration, error, message };
 }
 
-/** GET /orders/:id (tagged with a fixed name so ids do not become metric series). */
-export function readOrder(scenario: string, orderId: string, tags: { [name: string]: string } = {}): boolean {
+/** An order as GET /orders/:id returns it (docs/api.md). */
+export type OrderView = { [key: string]: JSONValue };
+
+/**
+ * GET /orders/:id (tagged with a fixed name so ids do not become metric series): the order, or
+ * null when it was not found.
+ */
+export function readOrder(scenario: string, orderId: string, tags: { [name: string]: string } = {}): OrderView | null {
   const res = http.get(`${GATEWAY_URL}/orders/${encodeURIComponent(orderId)}`, {
     headers: { accept: 'application/json', baggage: baggageFor(scenario) },
     tags: { name: 'GET /orders/:id', ...tags },
@@ -255,7 +294,7 @@ export function readOrder(scenario: string, orderId: string, tags: { [name: stri
   const found = json !== null && (json.orderId === orderId || json.id === orderId);
   check(res, { 'GET /orders/:id: 200 with the same order': () => found });
   noteLatency('GET /orders/:id', res.timings.duration, traceId);
-  return found;
+  return found ? json : null;
 }
 
 function safeJson(res: RefinedResponse<ResponseType | undefined>): JSONValue {

@@ -29,6 +29,13 @@ export interface SummaryOptions {
   description?: string;
   /** Where to look in Jaeger after the run (printed as hints). */
   lookFor?: string[];
+  /**
+   * List the slowest traces by their whole duration, without the p90 filter on the gateway's
+   * latency: for runs whose slow part happens after the HTTP answer (a message queue).
+   */
+  rankByWholeTrace?: boolean;
+  /** Two trend (sub)metrics printed side by side, e.g. a run's phases without and with a fault. */
+  compare?: { label: string; before: string; after: string };
 }
 
 // ---------------------------------------------------------------- summary data (two formats)
@@ -172,6 +179,7 @@ export function findSlowestTraces(
   untilMs: number,
   minDurationMs: number,
   top: number,
+  limit = Math.min(200, Math.max(50, top * 5)),
 ): SlowTrace[] | string {
   const api = envString('JAEGER_API_URL', JAEGER_URL).replace(/\/+$/, '');
   const query = [
@@ -179,7 +187,7 @@ export function findSlowestTraces(
     `tags=${encodeURIComponent(JSON.stringify({ 'shop.scenario': scenario }))}`,
     `start=${Math.floor(sinceMs) * 1000}`,
     `end=${Math.ceil(untilMs) * 1000}`,
-    `limit=${Math.min(200, Math.max(50, top * 5))}`,
+    `limit=${limit}`,
   ];
   if (minDurationMs >= 1) query.push(`minDuration=${Math.floor(minDurationMs)}ms`);
   const url = `${api}/api/traces?${query.join('&')}`;
@@ -216,6 +224,25 @@ function duration(msValue: number | null): string {
   return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, '0')}s`;
 }
 
+function change(before: number | undefined, after: number | undefined): string {
+  if (before === undefined || after === undefined || !Number.isFinite(before) || !Number.isFinite(after)) return '';
+  const delta = after - before;
+  const relative = before > 0 ? ` ${delta >= 0 ? '+' : ''}${((delta / before) * 100).toFixed(0)}%` : '';
+  return ` (${delta >= 0 ? '+' : '-'}${ms(Math.abs(delta))}${relative})`;
+}
+
+/** "p50 a -> b (+x, +y%)  p95 ..." for two trend metrics. */
+function comparisonLine(before: MetricSummary | undefined, after: MetricSummary | undefined): string {
+  if (before === undefined || after === undefined) return '- (no data for one side)';
+  return ['med', 'p(95)', 'p(99)']
+    .map((stat) => {
+      const a = before.values[stat];
+      const b = after.values[stat];
+      return `${stat === 'med' ? 'p50' : stat.replace(/[()]/g, '')} ${ms(a)} -> ${ms(b)}${change(a, b)}`;
+    })
+    .join('  ');
+}
+
 function trendLine(metric: MetricSummary | undefined): string {
   if (metric === undefined) return '-';
   const v = metric.values;
@@ -235,6 +262,11 @@ export function renderSummary(options: SummaryOptions, run: RunSummary, slowest:
   const reqs = m.http_reqs?.values;
   lines.push(`  orders          ${orders ?? 0} placed, ${percent(m.order_failed?.values.rate)} failed`);
   lines.push(`  order latency   ${trendLine(m.order_duration)}`);
+  if (options.compare) {
+    lines.push(`  ${options.compare.label.padEnd(15, ' ')} ${comparisonLine(m[options.compare.before], m[options.compare.after])}`);
+  }
+  const unavailable = m.order_unavailable?.values.rate;
+  if (unavailable !== undefined && unavailable > 0) lines.push(`  503 answers     ${percent(unavailable)} of the orders (a dependency unavailable)`);
   lines.push(
     `  http            ${reqs?.count ?? 0} requests (${(reqs?.rate ?? 0).toFixed(1)}/s), ` +
       `${percent(m.http_req_failed?.values.rate)} failed, p95 ${ms(m.http_req_duration?.values['p(95)'])}`,
@@ -259,7 +291,8 @@ export function renderSummary(options: SummaryOptions, run: RunSummary, slowest:
 
   lines.push('');
   const filter = minDurationMs >= 1 ? `, at least ${ms(minDurationMs)} (p90)` : '';
-  lines.push(`  slowest traces in Jaeger (gateway, shop.scenario=${options.scenario}${filter})`);
+  const ranking = options.rankByWholeTrace ? ', by whole trace duration' : '';
+  lines.push(`  slowest traces in Jaeger (gateway, shop.scenario=${options.scenario}${filter}${ranking})`);
   if (typeof slowest === 'string') {
     lines.push(`    none listed: ${slowest}`);
   } else if (slowest.length === 0) {
@@ -298,11 +331,12 @@ export function tracelabSummary(options: SummaryOptions): (data: unknown) => { [
     const since = run.setupStartedAt ?? (run.durationMs !== null ? now - run.durationMs : now - 3600000);
     const top = Math.max(1, envNumber('TOP_N', 10));
     const order = run.metrics.order_duration?.values;
-    // Filter at p90 only when the run is big enough for that to leave N candidates.
-    const minDurationMs = order && (order.count ?? 0) >= 100 ? (order['p(90)'] ?? 0) : 0;
+    // Filter at p90 only when the run is big enough for that to leave N candidates, and only when
+    // the gateway's latency is what makes a trace slow.
+    const minDurationMs = !options.rankByWholeTrace && order && (order.count ?? 0) >= 100 ? (order['p(90)'] ?? 0) : 0;
     let slowest: SlowTrace[] | string;
     try {
-      slowest = findSlowestTraces(options.scenario, since - 60000, now + 60000, minDurationMs, top);
+      slowest = findSlowestTraces(options.scenario, since - 60000, now + 60000, minDurationMs, top, options.rankByWholeTrace ? 200 : undefined);
     } catch (error) {
       slowest = `lookup failed: ${String(error)}`;
     }

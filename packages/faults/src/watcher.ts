@@ -1,3 +1,5 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { Pool } from '@tracelab/db';
 import type { FaultName } from './catalogue';
 import { FaultStore, type FaultState } from './store';
@@ -36,9 +38,12 @@ export class FaultWatcher {
   }
 
   async start(): Promise<void> {
-    await this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.intervalMs);
-    this.timer.unref();
+    // Polling is housekeeping: untraced, and detached from whatever span started the service.
+    await context.with(suppressTracing(ROOT_CONTEXT), async () => {
+      await this.refresh();
+      this.timer = setInterval(() => void this.refresh(), this.intervalMs);
+    });
+    this.timer?.unref();
   }
 
   stop(): void {

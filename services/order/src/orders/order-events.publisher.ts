@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { ORDERS_EXCHANGE, publishWithTraceContext } from '@tracelab/messaging';
 import { APP_CONFIG, Broker, FaultWatcher } from '@tracelab/service-kit';
 import type { OrderConfig } from '../config';
@@ -54,7 +55,8 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.relay(), this.config.OUTBOX_INTERVAL_MS);
+    // The relay's polling is untraced; a publish it makes runs in the order's stored context.
+    this.timer = context.with(suppressTracing(ROOT_CONTEXT), () => setInterval(() => void this.relay(), this.config.OUTBOX_INTERVAL_MS));
     this.timer.unref();
   }
 

@@ -81,7 +81,15 @@ export function findFault(name: string): FaultDefinition | undefined {
   return FAULTS.find((f) => f.name === name);
 }
 
+const STRICT = new Map(FAULTS.map((f) => [f.name, f.schema.strict()] as const));
+const DEFAULTS = new Map(FAULTS.map((f) => [f.name, f.schema.parse({}) as Record<string, unknown>] as const));
+
 /** Params with defaults filled in; throws a ZodError naming each bad param. */
 export function parseParams(name: FaultName, params: unknown): Record<string, unknown> {
-  return findFault(name)!.schema.strict().parse(params ?? {}) as Record<string, unknown>;
+  return STRICT.get(name)!.parse(params ?? {}) as Record<string, unknown>;
+}
+
+/** A fault's default params (computed once: the watcher reads them twice a second). */
+export function defaultParams(name: FaultName): Record<string, unknown> {
+  return { ...DEFAULTS.get(name) };
 }

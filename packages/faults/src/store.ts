@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { migrate, type MigrationLogger, type Pool } from '@tracelab/db';
-import { FAULTS, type FaultName, parseParams } from './catalogue';
+import { defaultParams, FAULTS, type FaultName, parseParams } from './catalogue';
 
 export interface FaultState {
   name: FaultName;
@@ -26,7 +26,7 @@ export async function prepareFaultTables(pool: Pool, logger: MigrationLogger): P
   await pool.query(
     `INSERT INTO faults (name, params) SELECT name, params FROM jsonb_to_recordset($1::jsonb) AS f(name text, params jsonb)
      ON CONFLICT (name) DO NOTHING`,
-    [JSON.stringify(FAULTS.map((f) => ({ name: f.name, params: parseParams(f.name, {}) })))],
+    [JSON.stringify(FAULTS.map((f) => ({ name: f.name, params: defaultParams(f.name) })))],
   );
 }
 
@@ -39,7 +39,7 @@ export class FaultStore {
     );
     return rows
       .filter((r) => FAULTS.some((f) => f.name === r.name))
-      .map((r) => ({ name: r.name, enabled: r.enabled, params: { ...parseParams(r.name, {}), ...r.params }, updatedAt: r.updated_at.toISOString() }));
+      .map((r) => ({ name: r.name, enabled: r.enabled, params: { ...defaultParams(r.name), ...r.params }, updatedAt: r.updated_at.toISOString() }));
   }
 
   /** Switches a fault; `params` (validated) replace the stored ones when given. */

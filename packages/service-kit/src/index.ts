@@ -11,3 +11,4 @@ export { DatabaseModule, PG_POOL } from './database.module';
 export { runMain } from './run-main';
 export { Broker, MessagingModule } from './messaging.module';
 export { FaultsModule, FaultWatcher } from './faults.module';
+export { ServiceCoreModule, type ServiceCoreOptions } from './service-core.module';

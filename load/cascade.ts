@@ -107,9 +107,9 @@ export const handleSummary = tracelabSummary({
     `fault "${FAULT}" on (hangMs ${HANG_MS}), ${RATE} orders/s; passes when > 90 % of the orders get 503 ` +
     `and > 30 % get it within ${FAST_503_MS} ms (the breaker opened: the symptom is there)`,
   lookFor: [
-    'a slow 503 (~3 s): three gRPC client spans from payment to fraud-detection, each cut at 1 s (DEADLINE_EXCEEDED), while the fraud-detection server spans run on for the whole hang',
+    'a slow 503 (~3 s): three gRPC client spans from payment to fraud-detection, each cut at 1 s (DEADLINE_EXCEEDED), while the fraud-detection server spans run on for the whole hang: the trace lasts ~7 s, the user waited ~3 s',
     'a fast 503: payment.charge with shop.circuit.state=open and no call to fraud-detection at all',
-    'the rhythm: every ~5 s one probe goes through (half-open) and hangs again; the orders that arrived meanwhile end together with it',
-    'Monitor tab: fraud-detection call rate drops to ~one every 5 s once the breaker is open, while the order error rate stays at 100 %',
+    'the rhythm: every ~5 s one probe goes through (half-open) and hangs again; charges with shop.circuit.state=half-open waited for it and end together with it',
+    'Monitor tab: fraud-detection only receives the probes (3 Score calls every ~8 s) once the breaker is open, while the order error rate stays at 100 %',
   ],
 });

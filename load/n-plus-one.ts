@@ -14,9 +14,11 @@
  *   3. every fault=on order records whether it was slower than the fault=off p95 and median.
  * If nothing changed, 5 % of the fault=on orders would be slower than the fault=off p95 and 50 %
  * slower than its median. The thresholds assert the rise:
- *   - order_over_off_p95 > 10 %: the p95 of POST /orders rose (twice the 5 % of "no change";
- *     measured ~15-30 % at 5 orders/s with 7 lines);
- *   - order_over_off_median > 60 %: the whole distribution moved, not one outlier.
+ *   - order_over_off_p95 > 10 %: the p95 of POST /orders rose (the fault=on p90 is above the
+ *     fault=off p95; measured 23-57 % at 5 orders/s with 7 lines on a 2-CPU machine);
+ *   - order_over_off_median > 50 %: the median rose too (measured 65-89 %);
+ *   - fewer than 5 % failed orders: on a busy machine the longer transactions can queue on the
+ *     product row locks past order's 2 s inventory deadline (503 "inventory unavailable").
  * The summary prints both phases' percentiles side by side.
  *
  *   pnpm load n-plus-one                   (RATE=5/s, DURATION=1m, LINES=7, OFF_SECONDS=20)
@@ -72,12 +74,12 @@ export const options: Options = {
     },
   },
   thresholds: {
-    // The symptom: with the fault on, POST /orders got slower than it was without it, at p95...
+    // The symptom: with the fault on, POST /orders got slower than it was without it: p95...
     order_over_off_p95: ['rate>0.1'],
-    // ...and across the distribution...
-    order_over_off_median: ['rate>0.6'],
-    // ...while orders still succeed.
-    'order_failed{fault:on}': ['rate<0.01'],
+    // ...and median...
+    order_over_off_median: ['rate>0.5'],
+    // ...while orders still succeed (a few may hit inventory's 2 s deadline in a lock queue).
+    'order_failed{fault:on}': ['rate<0.05'],
     trace_id_missing: ['rate==0'],
     // Always true: only here so the summary shows both phases.
     'order_duration{fault:off}': ['max>=0'],
@@ -138,9 +140,9 @@ export const handleSummary = tracelabSummary({
     `passes when POST /orders got slower (p95 and median) with the fault on`,
   compare: { label: 'fault off -> on', before: 'order_duration{fault:off}', after: 'order_duration{fault:on}' },
   lookFor: [
-    'inventory.reserve in a fault=on trace: 14 short pg spans one after another (UPDATE products, INSERT INTO reservations, per SKU) where a fault=off trace has 2',
+    'inventory.reserve in a fault=on trace: BEGIN, then pg.query:UPDATE / pg.query:INSERT once per SKU (14), COMMIT, where a fault=off trace has one of each',
     'shop.order.item_count on inventory.reserve, and shop.fault.name=n-plus-one',
-    'the waits between those spans under load: each round trip is cheap, their sum and the row locks held meanwhile are not',
-    'Monitor tab -> inventory: the pg span call rate jumps ~7x while the order rate stays the same',
+    'the slowest traces: a first UPDATE that waits (row lock held by another order\'s transaction); each round trip is cheap, their sum and the locks held meanwhile are not',
+    'Monitor tab -> inventory: its pg.query call rate ~4x (16 instead of 4 per order) while the order rate stays the same',
   ],
 });

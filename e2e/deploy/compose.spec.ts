@@ -4,7 +4,7 @@
  * wiring, collector and Jaeger pipelines, healthchecks, memory budget, published ports, links in
  * the docs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
@@ -110,6 +110,21 @@ function environmentOf(service: Json): Record<string, string> {
 
 const inDefaultProfile = (service: Json): boolean => !Array.isArray(service.profiles) || service.profiles.length === 0;
 
+/** The variables a service's zod schema (services/<name>/src/config.ts) reads, LOG_LEVEL & co. from baseEnv included. */
+function variablesRead(name: string): Set<string> {
+  const keys = (text: string) => [...text.matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*:/gm)].map((match) => match[1]!);
+  const schema = readFileSync(path.join(root, 'services', name, 'src', 'config.ts'), 'utf8');
+  const config = readFileSync(path.join(root, 'packages', 'config', 'src', 'index.ts'), 'utf8');
+  const baseEnv = /export const baseEnv = \{([^}]*)\}/.exec(config);
+  if (!baseEnv) throw new Error('packages/config/src/index.ts: no baseEnv');
+  return new Set([...keys(schema), ...keys(baseEnv[1]!)]);
+}
+
+/** Read by Node itself and by the OpenTelemetry SDK (packages/telemetry), not by the config schemas. */
+const RUNTIME_VARIABLE = /^(NODE_OPTIONS|OTEL_[A-Z0-9_]+)$/;
+
+const COMPOSE_DATABASE_URL = 'postgres://postgres:postgres@postgres:5432/tracelab';
+
 describe('docker-compose.yml', () => {
   it('is valid against the Compose Specification schema', () => {
     const schema = JSON.parse(readFileSync(composeSpecPath, 'utf8')) as Json;
@@ -149,14 +164,51 @@ describe('docker-compose.yml', () => {
   it('wires the services to each other as the system expects', () => {
     const env = (name: string) => environmentOf(services[name]!);
     expect(env('gateway').ORDER_URL).toBe('http://order:3001');
-    expect(env('gateway').ADMIN_TOKEN).toBe('workshop');
     expect(env('order').INVENTORY_GRPC_URL).toBe('inventory:50051');
     expect(env('order').PAYMENT_GRPC_URL).toBe('payment:50052');
     expect(env('payment').FRAUD_GRPC_URL).toBe('fraud-detection:50053');
-    for (const name of ['order', 'inventory', 'fraud-detection', 'notification']) {
-      expect(env(name).DATABASE_URL).toBe('postgres://postgres:postgres@postgres:5432/tracelab');
-    }
     for (const name of ['order', 'notification']) expect(env(name).AMQP_URL).toBe('amqp://guest:guest@rabbitmq:5672');
+  });
+
+  it('has a config schema for every app service and an app service for every schema', () => {
+    const withSchema = readdirSync(path.join(root, 'services')).filter((name) =>
+      existsSync(path.join(root, 'services', name, 'src', 'config.ts')),
+    );
+    expect(withSchema.sort()).toEqual(Object.keys(APP_SERVICES).sort());
+  });
+
+  it('sets only variables the service reads, each spelled as its config schema spells it', () => {
+    for (const name of Object.keys(APP_SERVICES)) {
+      const read = variablesRead(name);
+      for (const variable of Object.keys(environmentOf(services[name]!))) {
+        const known = read.has(variable) || RUNTIME_VARIABLE.test(variable);
+        expect({ service: name, variable, readByTheService: known }).toEqual({ service: name, variable, readByTheService: true });
+      }
+    }
+  });
+
+  it('gives every service that reads DATABASE_URL the database, and starts it after Postgres is healthy', () => {
+    const readers = Object.keys(APP_SERVICES).filter((name) => variablesRead(name).has('DATABASE_URL'));
+    // Fault switches live in Postgres: all six read it (gateway and payment only for the switches).
+    expect(readers.sort()).toEqual(Object.keys(APP_SERVICES).sort());
+    for (const name of readers) {
+      expect({ name, DATABASE_URL: environmentOf(services[name]!).DATABASE_URL }).toEqual({ name, DATABASE_URL: COMPOSE_DATABASE_URL });
+      const postgres = ((services[name]!.depends_on as Json | undefined) ?? {}).postgres as Json | undefined;
+      expect({ name, postgres: postgres?.condition }).toEqual({ name, postgres: 'service_healthy' });
+    }
+  });
+
+  it('gives the gateway its admin token and the Jaeger UI address of the browser', () => {
+    const env = environmentOf(services.gateway!);
+    // The schema's default and minimum length (8).
+    expect(env.ADMIN_TOKEN).toBe('workshop');
+    expect(env.ADMIN_TOKEN!.length).toBeGreaterThanOrEqual(8);
+    // Links in the console open in the learner's browser: the published Jaeger port, not the compose name.
+    expect(env.JAEGER_UI_URL).toBe('http://localhost:16686');
+    const jaegerPorts = publishedPorts('jaeger', services.jaeger!.ports).map((port) => port.hostPort);
+    expect(jaegerPorts).toContain(Number(new URL(env.JAEGER_UI_URL!).port));
+    // The load tests switch faults with the same token.
+    expect(environmentOf(services.k6!).ADMIN_TOKEN).toBe(env.ADMIN_TOKEN);
   });
 
   it('gives every container a healthcheck', () => {
@@ -236,6 +288,34 @@ describe('docker-compose.yml', () => {
     const env = environmentOf(k6);
     expect(env.GATEWAY_URL).toBe('http://gateway:8080');
     expect(env.JAEGER_URL).toBe('http://localhost:16686');
+  });
+});
+
+describe('load tests in compose', () => {
+  const loadDir = path.join(root, 'load');
+  const scripts = readdirSync(loadDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
+
+  it('forwards every variable the k6 scripts read into the k6 container (load/run.mjs)', () => {
+    const sources = [...scripts, ...readdirSync(path.join(loadDir, 'lib')).map((name) => `lib/${name}`)]
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => readFileSync(path.join(loadDir, name), 'utf8'))
+      .join('\n');
+    const read = new Set(
+      [...sources.matchAll(/(?:env(?:Number|String)\(\s*'([A-Z][A-Z0-9_]*)'|__ENV\.([A-Z][A-Z0-9_]*))/g)].map((m) => (m[1] ?? m[2])!),
+    );
+    const runner = readFileSync(path.join(loadDir, 'run.mjs'), 'utf8');
+    const passthrough = /const PASSTHROUGH = \[([^\]]*)\]/.exec(runner);
+    expect(passthrough).not.toBeNull();
+    const forwarded = new Set([...passthrough![1]!.matchAll(/'([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1]!));
+    expect([...read].filter((name) => !forwarded.has(name)).sort()).toEqual([]);
+  });
+
+  it('documents every scenario in docs/load.md', () => {
+    const docs = readFileSync(path.join(root, 'docs', 'load.md'), 'utf8');
+    for (const script of scripts) {
+      const scenario = script.slice(0, -3);
+      expect({ scenario, inTable: docs.includes(`| \`${scenario}\` |`) }).toEqual({ scenario, inTable: true });
+    }
   });
 });
 

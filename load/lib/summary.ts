@@ -8,7 +8,8 @@
  * requests with their trace ids" therefore cannot be collected inside k6. The trace store can
  * answer it: every request carries `shop.scenario=<name>` in its baggage, the services copy it
  * onto their spans, and handleSummary() may make HTTP calls. So the summary asks Jaeger's query
- * API for this scenario's gateway traces at least as slow as the run's p90 and sorts them.
+ * API for this scenario's gateway traces at least as slow as the run's p90 and sorts them (or, with
+ * rankByWholeTrace, for all of them, ranked by whole trace duration).
  * (Live, each VU also logs requests entering its own top 3, see checkout.ts noteLatency().)
  *
  * Tail sampling always keeps traces slower than SLOW_TRACE_THRESHOLD_MS (1 s) and errors, so the

@@ -54,8 +54,14 @@ export class FaultStore {
     return { name: row.name, enabled: row.enabled, params: row.params, updatedAt: row.updated_at.toISOString() };
   }
 
+  /** Every fault off, with its default params back. */
   async reset(): Promise<void> {
-    await this.pool.query('UPDATE faults SET enabled = false, updated_at = now() WHERE enabled');
+    await this.pool.query(
+      `UPDATE faults f SET enabled = false, params = d.params, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS d(name text, params jsonb)
+       WHERE f.name = d.name AND (f.enabled OR f.params <> d.params)`,
+      [JSON.stringify(FAULTS.map((f) => ({ name: f.name, params: defaultParams(f.name) })))],
+    );
   }
 
   async labs(): Promise<LabRecord[]> {

@@ -1,4 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
+import { isHousekeepingRequest } from '@tracelab/telemetry';
 import { LoggerModule } from 'nestjs-pino';
 
 /**
@@ -9,7 +10,7 @@ export function loggerModule(level: string): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       level,
-      autoLogging: { ignore: (request) => request.url === '/healthz' },
+      autoLogging: { ignore: (request) => isHousekeepingRequest(request) },
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', '*.card', '*.card.number', '*.cvc'],
         censor: '[REDACTED]',

@@ -5,7 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type GrpcContract, PROTO_LOADER_OPTIONS, PROTO_ROOT } from '@tracelab/contracts';
-import { currentTraceId, recordFailure, shutdownTelemetry, traceResponseHeader } from '@tracelab/telemetry';
+import { context } from '@opentelemetry/api';
+import { currentTraceId, maskBaggage, recordFailure, shutdownTelemetry, traceResponseHeader } from '@tracelab/telemetry';
 import { serverSpan } from './server-span';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -36,6 +37,7 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   app.useLogger(app.get(Logger));
   app.use(traceHeaders);
   app.use(jsonBodies(options.bodyLimit ?? '64kb'));
+  app.use(maskedBaggage);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.set('x-powered-by', false);
@@ -71,6 +73,11 @@ function traceHeaders(_request: Request, response: Response, next: NextFunction)
     response.setHeader('access-control-expose-headers', 'traceresponse, x-trace-id');
   }
   next();
+}
+
+/** Incoming baggage travels on to every service: card numbers in it are masked for the whole request. */
+function maskedBaggage(_request: Request, _response: Response, next: NextFunction): void {
+  context.with(maskBaggage(context.active()), next);
 }
 
 /** Parses JSON bodies and answers parse and size errors in the API's error format. */

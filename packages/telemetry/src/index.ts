@@ -1,4 +1,4 @@
-import { context, propagation, trace, type Span, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { type Context, context, propagation, trace, type Span, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 
 import { redactCardNumbers } from './redaction';
 
@@ -7,6 +7,7 @@ export { withSpanAttributes } from './context-attributes';
 export { shutdownTelemetry, startTelemetry, telemetryEnabled } from './lifecycle';
 export { overridePropagators } from './switchable-propagator';
 export { isPropagatedBaggageKey } from './baggage-keys';
+export { isHousekeepingRequest } from './housekeeping';
 
 export function tracer(): Tracer {
   return trace.getTracer('tracelab');
@@ -53,17 +54,22 @@ export async function inSpan<T>(
   });
 }
 
-/**
- * Adds baggage entries to the active context for the duration of `fn`. Entries that came from
- * outside are passed on with any card number masked: baggage travels to every service.
- */
+/** The context with every card number in its baggage masked (the context itself when there is none). */
+export function maskBaggage(active: Context): Context {
+  const baggage = propagation.getBaggage(active);
+  if (!baggage) return active;
+  let masked = baggage;
+  for (const [key, entry] of baggage.getAllEntries()) {
+    const value = redactCardNumbers(entry.value);
+    if (value !== entry.value) masked = masked.setEntry(key, { ...entry, value });
+  }
+  return masked === baggage ? active : propagation.setBaggage(active, masked);
+}
+
+/** Adds baggage entries to the active context for the duration of `fn`. */
 export function withBaggage<T>(entries: Record<string, string>, fn: () => T): T {
   const active = context.active();
   let baggage = propagation.getBaggage(active) ?? propagation.createBaggage();
-  for (const [key, entry] of baggage.getAllEntries()) {
-    const masked = redactCardNumbers(entry.value);
-    if (masked !== entry.value) baggage = baggage.setEntry(key, { ...entry, value: masked });
-  }
   for (const [key, value] of Object.entries(entries)) baggage = baggage.setEntry(key, { value });
   return context.with(propagation.setBaggage(active, baggage), fn);
 }

@@ -25,6 +25,7 @@ import { RedactingSpanExporter } from './redaction';
 import { samplerFromEnv } from './samplers';
 import { createSwitchablePropagator } from './switchable-propagator';
 import { isPropagatedBaggageKey } from './baggage-keys';
+import { isHousekeepingRequest } from './housekeeping';
 
 const ATTR_DEPLOYMENT_ENVIRONMENT_NAME = 'deployment.environment.name';
 
@@ -78,12 +79,6 @@ function createBatchProcessor(exporter: SpanExporter): SpanProcessor {
     maxExportBatchSize: envNumber('OTEL_BSP_MAX_EXPORT_BATCH_SIZE', 1024),
     exportTimeoutMillis: envNumber('OTEL_BSP_EXPORT_TIMEOUT', 10000),
   });
-}
-
-/** Health probes and the console's polling would bury the shop's traces; fault switches stay traced. */
-function isHousekeepingRequest(request: { url?: string; method?: string }): boolean {
-  const url = request.url ?? '';
-  return url === '/healthz' || url.startsWith('/console') || (request.method === 'GET' && url.startsWith('/admin/'));
 }
 
 /** The instrumentations this system needs, and no others: each loaded one costs memory in six processes. */

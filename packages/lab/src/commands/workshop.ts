@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+import type { ReceivedSpan } from '@tracelab/otlp-receiver';
 import { type LabDefinition, LABS } from '@tracelab/faults';
-import { analyze, diagnose, type DoctorReport, readTraces, renderReport } from '@tracelab/trace-doctor';
+import { analyze, type DoctorReport, readTraces, type ReadTracesOptions, renderReport } from '@tracelab/trace-doctor';
 import { admin, type AdminTarget, adminTargetFromEnv } from '../admin-client';
 import { CODE_LABS, findCodeLab } from '../workshop/code-labs';
 import { applyEdit, editState, revertEdit } from '../workshop/edits';
-import { FAULT_LAB_SYMPTOMS } from '../workshop/fault-lab-checks';
+import { CODE_LAB_SYMPTOMS, FAULT_LAB_SYMPTOMS, type SymptomCheck } from '../workshop/fault-lab-checks';
 import { runLocally } from '../workshop/local-check';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -32,22 +33,30 @@ async function start(lab: LabDefinition, target: AdminTarget): Promise<number> {
     say(`${lab.name}: something in the code is now broken. Run the stack, place orders, look at the traces.`);
     say(`When you think you fixed it: pnpm lab workshop check ${lab.name}`);
   } else {
-    await admin(target, 'POST', `/admin/faults/${lab.fault}`, { enabled: true });
+    // Default params: a previous session may have left others stored.
+    await admin(target, 'POST', `/admin/faults/${lab.fault}`, { enabled: true, params: {} });
     say(`${lab.name}: fault ${lab.fault} is on. Put load on the shop (pnpm load baseline) and open Jaeger.`);
   }
   await report(target, lab.name, 'started');
   return 0;
 }
 
+function symptomsOf(check: SymptomCheck | undefined, spans: ReceivedSpan[], traceIds: string[]): string[] {
+  if (!check) return [];
+  return traceIds.map((traceId) => check(spans.filter((s) => s.traceId === traceId))).filter((s): s is string => Boolean(s));
+}
+
 /** The code lab's break must show up as its diagnosis; a fixed tree must give whole traces. */
-async function checkCodeLab(): Promise<DoctorReport> {
+async function checkCodeLab(lab: LabDefinition): Promise<{ report: DoctorReport; symptoms: string[] }> {
   const { orders, spans } = await runLocally(ROOT);
   const failed = orders.filter((o) => o.status !== 201);
   if (failed.length > 0) say(`warning: ${failed.length} of ${orders.length} orders did not succeed (status ${failed.map((o) => o.status).join(', ')})`);
-  return analyze(spans);
+  return { report: analyze(spans), symptoms: symptomsOf(CODE_LAB_SYMPTOMS[lab.name], spans, orders.map((o) => o.traceId)) };
 }
 
 async function checkFaultLab(lab: LabDefinition, target: AdminTarget, source: 'jaeger' | 'local'): Promise<{ report: DoctorReport; symptoms: string[] }> {
+  const { faults } = await admin<{ faults: { name: string; enabled: boolean }[] }>(target, 'GET', '/admin/faults');
+  const stillOn = faults.find((f) => f.name === lab.fault)?.enabled ? [`fault ${lab.fault} is still switched on`] : [];
   const traceIds: string[] = [];
   for (let i = 0; i < 5; i++) {
     const response = await fetch(`${target.gatewayUrl}/orders`, {
@@ -61,17 +70,35 @@ async function checkFaultLab(lab: LabDefinition, target: AdminTarget, source: 'j
     });
     traceIds.push(response.headers.get('x-trace-id') ?? '');
   }
-  const report = await diagnose({ source, last: traceIds.length, waitMs: 15000 });
-  const spans = await readTraces({ source, last: traceIds.length });
-  const symptoms = traceIds
-    .map((traceId) => FAULT_LAB_SYMPTOMS[lab.name]?.(spans.filter((s) => s.traceId === traceId)))
-    .filter((s): s is string => Boolean(s));
-  return { report, symptoms };
+  // Only the orders placed here are judged: other learners may share the stack.
+  const where = { source, jaegerUrl: process.env.JAEGER_URL, receiverUrl: process.env.RECEIVER_URL };
+  const all = await collectTraces(traceIds.filter(Boolean), where);
+  return { report: analyze(all), symptoms: [...stillOn, ...symptomsOf(FAULT_LAB_SYMPTOMS[lab.name], all, traceIds)] };
+}
+
+/**
+ * The spans of these traces (and of traces split off them), read until nothing new arrives for
+ * 2 s: spans are exported in batches, and the collector's tail sampling holds traces a few seconds.
+ */
+async function collectTraces(traceIds: string[], where: Omit<ReadTracesOptions, 'traceId'>): Promise<ReceivedSpan[]> {
+  const deadline = Date.now() + 30000;
+  let spans = new Map<string, ReceivedSpan>();
+  let stableSince = Date.now();
+  for (;;) {
+    const next = new Map<string, ReceivedSpan>();
+    for (const traceId of traceIds) {
+      for (const span of await readTraces({ ...where, traceId }).catch(() => [])) next.set(`${span.traceId}/${span.spanId}`, span);
+    }
+    if (next.size !== spans.size) stableSince = Date.now();
+    spans = next;
+    if ((spans.size > 0 && Date.now() - stableSince >= 2000) || Date.now() > deadline) return [...spans.values()];
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 async function check(lab: LabDefinition, target: AdminTarget, source: 'jaeger' | 'local'): Promise<number> {
   const { report: doctor, symptoms } =
-    lab.kind === 'code' ? { report: await checkCodeLab(), symptoms: [] as string[] } : await checkFaultLab(lab, target, source);
+    lab.kind === 'code' ? await checkCodeLab(lab) : await checkFaultLab(lab, target, source);
   say(renderReport(doctor, { color: process.stdout.isTTY }));
   const problems = [...doctor.findings.filter((f) => f.kind !== 'link').map((f) => f.hop ?? f.message), ...symptoms];
   if (doctor.whole && symptoms.length === 0) {

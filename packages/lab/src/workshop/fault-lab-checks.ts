@@ -34,3 +34,16 @@ export const FAULT_LAB_SYMPTOMS: Record<string, SymptomCheck> = {
   },
   'b3-island': () => undefined,
 };
+
+/**
+ * Code labs: the doctor judges propagation between services; inside a service a "fix" can still
+ * hang work on the wrong parent, which these catch.
+ */
+export const CODE_LAB_SYMPTOMS: Record<string, SymptomCheck> = {
+  'lost-in-the-callback': (trace) => {
+    const send = trace.find((s) => s.name === 'notification.send');
+    const consume = trace.find((s) => s.kind === CONSUMER);
+    if (!send || !consume) return undefined; // the doctor reports the split
+    return send.parentSpanId === consume.spanId ? undefined : "'notification.send' is in the trace but not inside the consumer span: run the handler in the consumer span's context";
+  },
+};

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { type LabDefinition, LABS, type LabRecord } from '@tracelab/faults';
+import { AppError, ErrorCode } from '@tracelab/service-kit';
 import { AdminTokenGuard } from './admin-token.guard';
 import { FaultsAdminService } from './faults-admin.service';
 import { SetLabDto } from './set-lab.dto';
@@ -18,6 +19,9 @@ export class LabsHttpController {
 
   @Put(':name')
   report(@Param('name') name: string, @Body() body: SetLabDto): Promise<LabRecord> {
+    if (!LABS.some((lab) => lab.name === name)) {
+      throw new AppError(404, ErrorCode.NotFound, `no lab named ${name}`, { labs: LABS.map((lab) => lab.name) });
+    }
     return this.faults.store.setLab(name, body.state, body.detail ?? null);
   }
 }

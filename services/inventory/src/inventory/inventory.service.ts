@@ -60,10 +60,7 @@ export class InventoryService implements OnModuleInit {
       try {
         await client.query('BEGIN');
         const rows = onePerItem ? await this.reserveEachItem(client, request.orderId, lines) : await this.reserveAll(client, request.orderId, lines);
-        if (!rows) {
-          await client.query('ROLLBACK');
-          throw await this.whyNotReserved(lines);
-        }
+        if (!rows) throw await this.whyNotReserved(lines); // rolled back below
         await client.query('COMMIT');
         const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);
         return { lines: rows, totalCents };

@@ -12,7 +12,9 @@ export class PaymentDeclinedError extends RpcException {
 /** fraud-detection could not give a score in time, even after retries. */
 export class FraudCheckUnavailableError extends RpcException {
   readonly errorType = 'fraud_check_unavailable';
-  constructor(cause: string) {
-    super({ code: GrpcStatus.UNAVAILABLE, message: `fraud check unavailable: ${cause}` });
+  /** `reason` goes to the client; the transport's own wording stays in `cause` (logs, span events). */
+  constructor(reason: string, cause?: unknown) {
+    super({ code: GrpcStatus.UNAVAILABLE, message: `fraud check unavailable: ${reason}` });
+    this.cause = cause;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { payment } from '@tracelab/contracts';
-import { APP_CONFIG, grpcErrorDetails } from '@tracelab/service-kit';
+import { APP_CONFIG, grpcErrorCode, GrpcStatus } from '@tracelab/service-kit';
 import { inSpan } from '@tracelab/telemetry';
 import type { PaymentConfig } from '../config';
 import { BrokenCircuitError, FraudClient, isTransient } from './fraud-client';
@@ -29,8 +29,13 @@ export class PaymentsService {
       'payment.charge',
       { 'shop.order.id': request.orderId, 'shop.payment.amount_cents': request.amountCents, 'shop.payment.card_last4': cardLast4 },
       async (span) => {
-        span.setAttribute('shop.circuit.state', this.fraudClient.circuitState);
-        const risk = await this.scoreRisk(request);
+        let risk;
+        try {
+          risk = await this.scoreRisk(request);
+        } finally {
+          // After the call: a half-open trial that closes or re-opens the breaker shows its outcome.
+          span.setAttribute('shop.circuit.state', this.fraudClient.circuitState);
+        }
         span.setAttribute('shop.fraud.risk_score', risk.riskScore);
         if (risk.highRisk) throw new PaymentDeclinedError('high fraud risk');
         await inSpan('payment.authorize', { 'shop.payment.card_last4': cardLast4 }, async () => {
@@ -54,7 +59,10 @@ export class PaymentsService {
       });
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw new FraudCheckUnavailableError('circuit breaker open');
-      if (isTransient(error)) throw new FraudCheckUnavailableError(grpcErrorDetails(error));
+      if (isTransient(error)) {
+        const code = grpcErrorCode(error);
+        throw new FraudCheckUnavailableError(code === GrpcStatus.DEADLINE_EXCEEDED ? 'timed out' : 'unreachable', error);
+      }
       throw error;
     }
   }

@@ -103,6 +103,14 @@ export function setFault(name: string, enabled: boolean, params?: FaultParams): 
  * Aborts the test when that fails: a bottleneck run without its fault proves nothing.
  */
 export function enableFault(name: string, params: FaultParams = {}): FaultRun {
+  return takeFault(name, params, true);
+}
+
+/**
+ * For setup(): like enableFault(), but leaves the switch in the state `enabled` (a scenario that
+ * flips it during the run starts with it off). The params are set either way.
+ */
+export function takeFault(name: string, params: FaultParams, enabled: boolean): FaultRun {
   const before = listFaults();
   const current = before.find((fault) => fault.name === name);
   if (current === undefined) fail(`the gateway knows no fault "${name}" (it has: ${before.map((f) => f.name).join(', ')})`);
@@ -114,10 +122,11 @@ export function enableFault(name: string, params: FaultParams = {}): FaultRun {
     );
   }
   if (current.enabled) console.warn(`fault "${name}" was already on; teardown switches it off`);
-  const result = setFault(name, true, params);
-  if (typeof result === 'string') fail(`could not switch fault "${name}" on: POST /admin/faults/${name} answered ${result}`);
+  const result = setFault(name, enabled, params);
+  const state = enabled ? 'on' : 'off';
+  if (typeof result === 'string') fail(`could not switch fault "${name}" ${state}: POST /admin/faults/${name} answered ${result}`);
   const applied = result.params;
-  console.info(`fault "${name}" on, params ${JSON.stringify(applied)} (${result.description})`);
+  console.info(`fault "${name}" ${state}, params ${JSON.stringify(applied)} (${result.description})`);
   if (FAULT_SETTLE_SECONDS > 0) sleep(FAULT_SETTLE_SECONDS);
   return { name, params: applied, previousParams: current.params };
 }

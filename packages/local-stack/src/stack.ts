@@ -103,6 +103,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       options,
     ),
   );
+  // Never leave services behind (they would keep consuming this stack's queue): when this
+  // process exits for any reason it can still run code for, the children go with it.
+  const killAll = () => services.forEach((s) => s.process.exitCode === null && s.process.kill('SIGKILL'));
+  process.once('exit', killAll);
   const stack: Stack = {
     gatewayUrl: services.find((s) => s.name === 'gateway')!.url,
     services,
@@ -114,6 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logs: () => services.flatMap((s) => s.logs),
     stop: async () => {
       await Promise.all(services.map(stopService));
+      process.off('exit', killAll);
     },
   };
   try {

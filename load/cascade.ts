@@ -5,7 +5,7 @@
  * What happens, in payment (FRAUD_TIMEOUT_MS 1 s, 3 attempts, breaker after 5 consecutive failed
  * charges, half-open after 5 s):
  *   1. the first orders each wait for three 1 s deadlines (+ backoff), ~3.1 s, and get 503
- *      ("fraud check unavailable: Deadline exceeded"): the slow way to fail;
+ *      ("fraud check unavailable: timed out"): the slow way to fail;
  *   2. after 5 of those the circuit breaker opens: from then on payment refuses at once and the
  *      orders come back 503 ("... circuit breaker open") in tens of milliseconds, without a call
  *      to fraud-detection: failing fast protects the callers' threads, pools and users;
@@ -109,7 +109,7 @@ export const handleSummary = tracelabSummary({
   lookFor: [
     'a slow 503 (~3 s): three gRPC client spans from payment to fraud-detection, each cut at 1 s (DEADLINE_EXCEEDED), while the fraud-detection server spans run on for the whole hang: the trace lasts ~7 s, the user waited ~3 s',
     'a fast 503: payment.charge with shop.circuit.state=open and no call to fraud-detection at all',
-    'the rhythm: every ~5 s one probe goes through (half-open) and hangs again; charges with shop.circuit.state=half-open waited for it and end together with it',
+    'the rhythm: every ~5 s one probe goes through (half-open) and hangs again; the charges that arrived meanwhile wait for its verdict (long payment.charge, no call) and end together with it',
     'Monitor tab: fraud-detection only receives the probes (3 Score calls every ~8 s) once the breaker is open, while the order error rate stays at 100 %',
   ],
 });

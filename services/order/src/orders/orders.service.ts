@@ -43,7 +43,10 @@ export class OrdersService {
       try {
         reservation = await this.downstream.reserve({ orderId, items });
       } catch (error) {
-        throw await this.fail(orderId, dto.customerId, lines, 0, toAppError(error, 'inventory'));
+        const failure = toAppError(error, 'inventory');
+        // A timed-out Reserve may still commit on inventory's side: give that stock back too.
+        if (failure.status === 503) await this.releaseQuietly(orderId);
+        throw await this.fail(orderId, dto.customerId, lines, 0, failure);
       }
       span.setAttribute('shop.order.total_cents', reservation.totalCents);
       const reserved = reservation.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPriceCents: l.unitPriceCents }));

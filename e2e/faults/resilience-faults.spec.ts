@@ -1,6 +1,6 @@
 import { resetFaults, setFault } from '../support/faults';
 import { orderBody, placeOrder } from '../support/shop';
-import { find, orphans, roots, SpanKind, waitForTrace } from '../support/traces';
+import { find, orphans, type ReceivedSpan, roots, SpanKind, waitForTrace } from '../support/traces';
 import { expectWholeTrace } from '../support/whole-trace';
 
 const ERROR = 2;
@@ -27,14 +27,19 @@ describe('fault retry-storm', () => {
 
   it('with a partial failure rate, retries rescue orders: some traces hold ≥ 2 attempts and still succeed', async () => {
     await setFault('retry-storm', true, { failRate: 0.5 });
-    const answers = await Promise.all(Array.from({ length: 12 }, () => placeOrder(orderBody())));
-    const rescued = [];
-    for (const answer of answers.filter((a) => a.status === 201)) {
-      const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'payment.authorize'));
-      const attempts = spans.filter((s) => s.service === 'payment' && s.kind === SpanKind.CLIENT);
-      if (attempts.length >= 2) rescued.push(attempts);
+    // Each order is rescued by a retry with probability 3/8: a few batches make a miss negligible.
+    const statuses: number[] = [];
+    const rescued: ReceivedSpan[][] = [];
+    for (let batch = 0; batch < 4 && rescued.length === 0; batch++) {
+      const answers = await Promise.all(Array.from({ length: 12 }, () => placeOrder(orderBody())));
+      statuses.push(...answers.map((a) => a.status));
+      for (const answer of answers.filter((a) => a.status === 201)) {
+        const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'payment.authorize'));
+        const attempts = spans.filter((s) => s.service === 'payment' && s.kind === SpanKind.CLIENT);
+        if (attempts.length >= 2) rescued.push(attempts);
+      }
     }
-    expect(rescued.length).toBeGreaterThan(0);
+    expect({ rescued: rescued.length > 0, statuses }).toMatchObject({ rescued: true });
     await setFault('retry-storm', false);
     const whole = await expectWholeTrace();
     expect(whole.filter((s) => s.service === 'payment' && s.kind === SpanKind.CLIENT)).toHaveLength(1);

@@ -1,2 +1,2 @@
-export { SERVICES, type ServiceSpec, wiringEnv } from './services';
+export { grpcPort, SERVICES, type ServiceSpec, wiringEnv } from './services';
 export { startStack, type RunningService, type Stack, type StackOptions } from './stack';

@@ -14,11 +14,20 @@ export const SERVICES: readonly ServiceSpec[] = [
   { name: 'gateway', httpPort: 8080 },
 ];
 
+/**
+ * gRPC port of a service in a stack moved by `offset`. A moved stack (tests, benchmark, lab
+ * checks) puts gRPC at 20000 + offset + 51..53: 50051 + offset would sit in Linux's ephemeral
+ * range (32768-60999), where an outgoing connection can already hold the port.
+ */
+export function grpcPort(spec: ServiceSpec, offset: number): number {
+  return offset === 0 ? spec.grpcPort! : 20000 + offset + (spec.grpcPort! - 50000);
+}
+
 /** Environment wiring the services to each other, with every port moved by `offset`. */
 export function wiringEnv(offset: number): Record<string, Record<string, string>> {
   const port = (name: string, kind: 'http' | 'grpc') => {
     const spec = SERVICES.find((s) => s.name === name)!;
-    return String((kind === 'http' ? spec.httpPort : spec.grpcPort!) + offset);
+    return String(kind === 'http' ? spec.httpPort + offset : grpcPort(spec, offset));
   };
   const env: Record<string, Record<string, string>> = {};
   for (const spec of SERVICES) {

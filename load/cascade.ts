@@ -27,13 +27,10 @@ import { Rate, Trend } from 'k6/metrics';
 import {
   TREND_STATS,
   envNumber,
-  envString,
+  constantRate,
   placeOrder,
-  prepare,
-  settleTraces,
-  type SetupData,
 } from './lib/checkout.ts';
-import { disableFault, enableFault, type FaultRun } from './lib/faults.ts';
+import { faultSetup, faultTeardown, type FaultScenarioData as Data } from './lib/faults.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'cascade';
@@ -47,21 +44,10 @@ const fast503 = new Rate('order_fast_503');
 /** Latency of the 503 answers, tagged cause = breaker-open | timeout | other (from the error message). */
 const duration503 = new Trend('order_503_duration', true);
 
-interface Data extends SetupData {
-  fault: FaultRun;
-}
-
 export const options: Options = {
   scenarios: {
-    cascade: {
-      executor: 'constant-arrival-rate',
-      rate: RATE,
-      timeUnit: '1s',
-      duration: envString('DURATION', '1m'),
-      // Until the breaker opens (and while a probe is out) orders take ~3 s: RATE x 4 in flight.
-      preAllocatedVUs: Math.max(10, Math.ceil(RATE * 4)),
-      maxVUs: Math.max(40, Math.ceil(RATE * 8)),
-    },
+    // Until the breaker opens (and while a probe is out) orders take ~3 s: RATE x 4 in flight.
+    cascade: constantRate(RATE, { pre: [10, 4], max: [40, 8] }),
   },
   thresholds: {
     // The symptom: (almost) every order fails with 503...
@@ -84,10 +70,7 @@ function causeOf(message: string | null): string {
   return 'other';
 }
 
-export function setup(): Data {
-  const data = prepare(SCENARIO);
-  return { ...data, fault: enableFault(FAULT, { hangMs: HANG_MS }) };
-}
+export const setup = faultSetup(SCENARIO, FAULT, { hangMs: HANG_MS });
 
 export default function (data: Data): void {
   const order = placeOrder(SCENARIO, data);
@@ -96,10 +79,7 @@ export default function (data: Data): void {
   if (is503) duration503.add(order.durationMs, { cause: causeOf(order.message) });
 }
 
-export function teardown(data: Data): void {
-  disableFault(data.fault);
-  settleTraces();
-}
+export const teardown = faultTeardown;
 
 export const handleSummary = tracelabSummary({
   scenario: SCENARIO,

@@ -29,7 +29,7 @@ import { Rate } from 'k6/metrics';
 import {
   TREND_STATS,
   envNumber,
-  envString,
+  constantRate,
   placeOrder,
   prepare,
   readOrder,
@@ -59,14 +59,7 @@ interface Data extends SetupData {
 
 export const options: Options = {
   scenarios: {
-    'queue-backlog': {
-      executor: 'constant-arrival-rate',
-      rate: RATE,
-      timeUnit: '1s',
-      duration: envString('DURATION', '1m'),
-      preAllocatedVUs: Math.max(5, Math.ceil(RATE * 2)),
-      maxVUs: Math.max(20, Math.ceil(RATE * 10)),
-    },
+    'queue-backlog': constantRate(RATE, { pre: [5, 2], max: [20, 10] }),
   },
   thresholds: {
     // The symptom's first half: the HTTP side sees nothing wrong...

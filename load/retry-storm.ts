@@ -21,13 +21,10 @@ import type { Options } from 'k6/options';
 import {
   TREND_STATS,
   envNumber,
-  envString,
+  constantRate,
   placeOrder,
-  prepare,
-  settleTraces,
-  type SetupData,
 } from './lib/checkout.ts';
-import { disableFault, enableFault, type FaultRun } from './lib/faults.ts';
+import { faultSetup, faultTeardown, type FaultScenarioData as Data } from './lib/faults.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'retry-storm';
@@ -38,20 +35,9 @@ const SYMPTOM_P95_MS = envNumber('SYMPTOM_P95_MS', 120);
 /** Share of orders expected to fail all 3 attempts. */
 const EXPECTED_503 = FAIL_RATE ** 3;
 
-interface Data extends SetupData {
-  fault: FaultRun;
-}
-
 export const options: Options = {
   scenarios: {
-    'retry-storm': {
-      executor: 'constant-arrival-rate',
-      rate: RATE,
-      timeUnit: '1s',
-      duration: envString('DURATION', '1m'),
-      preAllocatedVUs: Math.max(5, Math.ceil(RATE * 3)),
-      maxVUs: Math.max(30, Math.ceil(RATE * 10)),
-    },
+    'retry-storm': constantRate(RATE, { pre: [5, 3], max: [30, 10] }),
   },
   thresholds: {
     // The symptom: the retries (and their backoff) add up in the slow part of the checkouts...
@@ -63,19 +49,13 @@ export const options: Options = {
   summaryTrendStats: TREND_STATS,
 };
 
-export function setup(): Data {
-  const data = prepare(SCENARIO);
-  return { ...data, fault: enableFault(FAULT, { failRate: FAIL_RATE }) };
-}
+export const setup = faultSetup(SCENARIO, FAULT, { failRate: FAIL_RATE });
 
 export default function (data: Data): void {
   placeOrder(SCENARIO, data);
 }
 
-export function teardown(data: Data): void {
-  disableFault(data.fault);
-  settleTraces();
-}
+export const teardown = faultTeardown;
 
 export const handleSummary = tracelabSummary({
   scenario: SCENARIO,

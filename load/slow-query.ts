@@ -18,13 +18,10 @@ import type { Options } from 'k6/options';
 import {
   TREND_STATS,
   envNumber,
-  envString,
+  constantRate,
   placeOrder,
-  prepare,
-  settleTraces,
-  type SetupData,
 } from './lib/checkout.ts';
-import { disableFault, enableFault, type FaultRun } from './lib/faults.ts';
+import { faultSetup, faultTeardown, type FaultScenarioData as Data } from './lib/faults.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'slow-query';
@@ -33,20 +30,9 @@ const RATE = envNumber('RATE', 2);
 const SYMPTOM_MED_MS = envNumber('SYMPTOM_MED_MS', 100);
 const SYMPTOM_P95_MS = envNumber('SYMPTOM_P95_MS', 150);
 
-interface Data extends SetupData {
-  fault: FaultRun;
-}
-
 export const options: Options = {
   scenarios: {
-    'slow-query': {
-      executor: 'constant-arrival-rate',
-      rate: RATE,
-      timeUnit: '1s',
-      duration: envString('DURATION', '1m'),
-      preAllocatedVUs: Math.max(5, Math.ceil(RATE * 5)),
-      maxVUs: Math.max(20, Math.ceil(RATE * 20)),
-    },
+    'slow-query': constantRate(RATE, { pre: [5, 5], max: [20, 20] }),
   },
   thresholds: {
     // The symptom: the typical order (not only the tail) waits for a full table scan...
@@ -58,19 +44,13 @@ export const options: Options = {
   summaryTrendStats: TREND_STATS,
 };
 
-export function setup(): Data {
-  const data = prepare(SCENARIO);
-  return { ...data, fault: enableFault(FAULT) };
-}
+export const setup = faultSetup(SCENARIO, FAULT);
 
 export default function (data: Data): void {
   placeOrder(SCENARIO, data);
 }
 
-export function teardown(data: Data): void {
-  disableFault(data.fault);
-  settleTraces();
-}
+export const teardown = faultTeardown;
 
 export const handleSummary = tracelabSummary({
   scenario: SCENARIO,

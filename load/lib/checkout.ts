@@ -313,3 +313,18 @@ export function settleTraces(): void {
   const seconds = envNumber('TRACE_SETTLE_SECONDS', 7);
   if (seconds > 0) sleep(seconds);
 }
+
+/**
+ * A constant-arrival-rate scenario of `rate` orders/s for DURATION (default 1m), with VUs sized
+ * as multiples of the rate (a slow order holds its VU, so slower symptoms need more).
+ */
+export function constantRate(rate: number, vus: { pre: [number, number]; max: [number, number] }) {
+  return {
+    executor: 'constant-arrival-rate' as const,
+    rate,
+    timeUnit: '1s',
+    duration: envString('DURATION', '1m'),
+    preAllocatedVUs: Math.max(vus.pre[0], Math.ceil(rate * vus.pre[1])),
+    maxVUs: Math.max(vus.max[0], Math.ceil(rate * vus.max[1])),
+  };
+}

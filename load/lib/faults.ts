@@ -13,7 +13,7 @@
  */
 import { fail, sleep } from 'k6';
 import http from 'k6/http';
-import { GATEWAY_URL, envNumber, envString } from './checkout.ts';
+import { GATEWAY_URL, envNumber, envString, prepare, settleTraces, type SetupData } from './checkout.ts';
 
 const ADMIN_TOKEN = envString('ADMIN_TOKEN', 'workshop');
 /** Time for every service to see a switch (they poll Postgres every 500 ms). */
@@ -146,4 +146,20 @@ export function disableFault(run: FaultRun | string): void {
     return;
   }
   console.info(`fault "${name}" off${restore ? `, params back to ${JSON.stringify(previous)}` : ''}`);
+}
+
+/** setup() data of a scenario that runs with a fault switched on. */
+export interface FaultScenarioData extends SetupData {
+  fault: FaultRun;
+}
+
+/** setup(): the scenario's SKUs and trace settings, then the fault on with `params`. */
+export function faultSetup(scenario: string, name: string, params: FaultParams = {}): () => FaultScenarioData {
+  return () => ({ ...prepare(scenario), fault: enableFault(name, params) });
+}
+
+/** teardown(): the fault back off (and its previous params back), then time for the last traces. */
+export function faultTeardown(data: FaultScenarioData): void {
+  disableFault(data.fault);
+  settleTraces();
 }

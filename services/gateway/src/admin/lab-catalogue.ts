@@ -1,3 +1,0 @@
-import { LABS } from '@tracelab/faults';
-
-export const LAB_CATALOGUE = LABS;

@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 const autocannon = require('autocannon');
-const { startStack } = require(join(root, 'packages/local-stack/dist/index.js'));
+const { ensureVhost, startStack } = require(join(root, 'packages/local-stack/dist/index.js'));
 const { startReceiver } = require(join(root, 'packages/otlp-receiver/dist/index.js'));
 
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -87,25 +87,17 @@ function rssMb(stack) {
 async function waitQuiet(receiver, ms = 3000) {
   let last = -1;
   while (receiver.spans().length !== last) {
-    if (process.env.BENCH_DEBUG) console.log('spans', receiver.spans().length, receiver.spans().slice(-3).map((s) => `${s.service} ${s.name}`));
     last = receiver.spans().length;
     await new Promise((r) => setTimeout(r, ms));
   }
   return last;
 }
 
-/** A vhost of its own: a dev or test stack on the same broker must not consume the benchmark's messages. */
-function amqpUrl() {
-  const broker = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-  execFileSync('rabbitmqctl', ['add_vhost', VHOST], { stdio: 'ignore' });
-  execFileSync('rabbitmqctl', ['set_permissions', '-p', VHOST, 'guest', '.*', '.*', '.*'], { stdio: 'ignore' });
-  return `${broker}/${VHOST}`;
-}
-
 async function withStack(env, fn) {
   const stack = await startStack({
     portOffset: PORT_OFFSET,
-    env: { DATABASE_URL, AMQP_URL: amqpUrl(), LOG_LEVEL: 'warn', NODE_OPTIONS, ...env },
+    // A vhost of its own: no other stack on the broker consumes the benchmark's messages.
+    env: { DATABASE_URL, AMQP_URL: ensureVhost(VHOST), LOG_LEVEL: 'warn', NODE_OPTIONS, ...env },
     readyTimeoutMs: 300000,
   });
   try {

@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SERVICES, type Stack, startStack } from '@tracelab/local-stack';
+import { ensureVhost, SERVICES, type Stack, startStack } from '@tracelab/local-stack';
 import { AMQP_BROKER } from '../support/env';
-import { ensureVhost } from '../support/vhost';
 
 const ROOT = resolve(__dirname, '../..');
 const VHOST = 'tracelab_deploy';
@@ -25,7 +24,7 @@ describe('production artifacts (pnpm deploy --prod)', () => {
   let stack: Stack | undefined;
 
   beforeAll(async () => {
-    ensureVhost(VHOST);
+    const amqpUrl = ensureVhost(VHOST, AMQP_BROKER);
     for (const { name } of SERVICES) pnpm(['--filter', `@tracelab/${name}`, 'deploy', '--legacy', '--prod', join(out, name)]);
     stack = await startStack({
       portOffset: 100,
@@ -33,7 +32,7 @@ describe('production artifacts (pnpm deploy --prod)', () => {
       readyTimeoutMs: 120000,
       env: {
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tracelab_deploy',
-        AMQP_URL: `${AMQP_BROKER}/${VHOST}`,
+        AMQP_URL: amqpUrl,
         FRAUD_RISK_ROWS: '20000',
         OTEL_TRACES_EXPORTER: 'none',
         NODE_OPTIONS: '--max-old-space-size=64 --max-semi-space-size=4',

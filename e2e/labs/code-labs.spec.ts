@@ -1,25 +1,8 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import { CODE_LABS, editState } from '@tracelab/lab';
-import { GATEWAY_URL } from '../support/env';
+import { lab as labCli, ROOT } from '../support/lab-cli';
 
-const ROOT = resolve(__dirname, '../..');
-const LAB_CLI = resolve(ROOT, 'packages/lab/dist/cli.js');
-
-/**
- * Runs `pnpm lab workshop ...` as a learner would; lab progress goes to the e2e gateway.
- * Asynchronous: this process hosts the e2e receiver, which must keep answering meanwhile.
- */
-function lab(...args: string[]): Promise<{ status: number; output: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [LAB_CLI, 'workshop', ...args],
-      { cwd: ROOT, env: { ...process.env, GATEWAY_URL, ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token' }, timeout: 300000 },
-      (error, stdout, stderr) => done({ status: error ? Number(error.code ?? -1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
-}
+/** `pnpm lab workshop ...`; a check builds and starts its own stack, so give it time. */
+const lab = (...args: string[]) => labCli(['workshop', ...args], 300000);
 
 describe('code labs', () => {
   afterAll(async () => {

@@ -1,24 +1,7 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { ADMIN_TOKEN, GATEWAY_URL, RECEIVER_URL } from '../support/env';
+import { lab as labCli } from '../support/lab-cli';
 import { resetFaults } from '../support/faults';
 
-const ROOT = resolve(__dirname, '../..');
-
-/**
- * `pnpm lab ...` against the running e2e stack, reading traces from its receiver. Asynchronous on
- * purpose: the receiver lives in this process and must keep answering while the command runs.
- */
-function lab(...args: string[]): Promise<{ status: number; output: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [resolve(ROOT, 'packages/lab/dist/cli.js'), ...args],
-      { cwd: ROOT, env: { ...process.env, GATEWAY_URL, ADMIN_TOKEN, RECEIVER_URL }, timeout: 120000 },
-      (error, stdout, stderr) => done({ status: error ? Number(error.code ?? -1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
-}
+const lab = (...args: string[]) => labCli(args);
 
 describe('a fault lab (n-plus-one) on the running stack', () => {
   afterAll(resetFaults);

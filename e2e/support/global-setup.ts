@@ -1,8 +1,7 @@
-import { startStack } from '@tracelab/local-stack';
+import { ensureVhost, startStack } from '@tracelab/local-stack';
 import { startReceiver } from '@tracelab/otlp-receiver';
 import { Client } from 'pg';
 import { ADMIN_TOKEN, AMQP_URL, AMQP_VHOST, DATABASE_URL, LOG_DIR, PORT_OFFSET, RECEIVER_PORT } from './env';
-import { ensureVhost } from './vhost';
 
 /** Starts one OTLP receiver and the six services for every end-to-end suite. */
 export default async function globalSetup(): Promise<void> {

@@ -30,28 +30,35 @@ export async function prepareFaultTables(pool: Pool, logger: MigrationLogger): P
   );
 }
 
+interface FaultRow {
+  name: FaultName;
+  enabled: boolean;
+  params: Record<string, unknown>;
+  updated_at: Date;
+}
+
+/** A stored row with every param the fault has (defaults for those not stored). */
+function toState(row: FaultRow): FaultState {
+  return { name: row.name, enabled: row.enabled, params: { ...defaultParams(row.name), ...row.params }, updatedAt: row.updated_at.toISOString() };
+}
+
 export class FaultStore {
   constructor(private readonly pool: Pool) {}
 
   async list(): Promise<FaultState[]> {
-    const { rows } = await this.pool.query<{ name: FaultName; enabled: boolean; params: Record<string, unknown>; updated_at: Date }>(
-      'SELECT name, enabled, params, updated_at FROM faults ORDER BY name',
-    );
-    return rows
-      .filter((r) => FAULTS.some((f) => f.name === r.name))
-      .map((r) => ({ name: r.name, enabled: r.enabled, params: { ...defaultParams(r.name), ...r.params }, updatedAt: r.updated_at.toISOString() }));
+    const { rows } = await this.pool.query<FaultRow>('SELECT name, enabled, params, updated_at FROM faults ORDER BY name');
+    return rows.filter((r) => FAULTS.some((f) => f.name === r.name)).map(toState);
   }
 
   /** Switches a fault; `params` (validated) replace the stored ones when given. */
   async set(name: FaultName, enabled: boolean, params?: unknown): Promise<FaultState> {
     const parsed = params === undefined ? undefined : parseParams(name, params);
-    const { rows } = await this.pool.query<{ name: FaultName; enabled: boolean; params: Record<string, unknown>; updated_at: Date }>(
+    const { rows } = await this.pool.query<FaultRow>(
       `UPDATE faults SET enabled = $2, params = COALESCE($3::jsonb, params), updated_at = now()
        WHERE name = $1 RETURNING name, enabled, params, updated_at`,
       [name, enabled, parsed === undefined ? null : JSON.stringify(parsed)],
     );
-    const row = rows[0]!;
-    return { name: row.name, enabled: row.enabled, params: row.params, updatedAt: row.updated_at.toISOString() };
+    return toState(rows[0]!);
   }
 
   /** Every fault off, with its default params back. */

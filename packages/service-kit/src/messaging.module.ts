@@ -32,7 +32,12 @@ export class Broker implements OnApplicationBootstrap, OnApplicationShutdown {
         warn: (object, message) => this.logger.warn({ ...object }, message),
       },
     );
-    health.register('rabbitmq', () => this.connection.ready);
+    health.register('rabbitmq', () => this.ready);
+  }
+
+  /** Connected to RabbitMQ right now. */
+  get ready(): boolean {
+    return this.connection.ready;
   }
 
   onChannel(setup: ChannelSetup): void {

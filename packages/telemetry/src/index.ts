@@ -8,6 +8,7 @@ export { shutdownTelemetry, startTelemetry, telemetryEnabled } from './lifecycle
 export { overridePropagators } from './switchable-propagator';
 export { isPropagatedBaggageKey } from './baggage-keys';
 export { isHousekeepingRequest } from './housekeeping';
+export { serviceName } from './service-package';
 
 export function tracer(): Tracer {
   return trace.getTracer('tracelab');

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { context, diag, DiagConsoleLogger, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
 import { BaggageSpanProcessor } from '@opentelemetry/baggage-span-processor';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -23,25 +21,13 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 import { ContextAttributesSpanProcessor } from './context-attributes';
 import { RedactingSpanExporter } from './redaction';
 import { samplerFromEnv } from './samplers';
+import { readServicePackage, serviceName } from './service-package';
 import { createSwitchablePropagator } from './switchable-propagator';
 import { isPropagatedBaggageKey } from './baggage-keys';
 import { isHousekeepingRequest } from './housekeeping';
 
 const ATTR_DEPLOYMENT_ENVIRONMENT_NAME = 'deployment.environment.name';
 
-
-interface ServicePackage {
-  name: string;
-  version: string;
-}
-
-function readServicePackage(): ServicePackage | undefined {
-  try {
-    return JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as ServicePackage;
-  } catch {
-    return undefined;
-  }
-}
 
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -103,7 +89,7 @@ export interface Telemetry {
 
 export function createTelemetry(): Telemetry {
   const pkg = readServicePackage();
-  process.env.OTEL_SERVICE_NAME ??= pkg?.name.replace(/^@tracelab\//, '') ?? 'tracelab';
+  process.env.OTEL_SERVICE_NAME = serviceName(pkg);
   // Current semantic conventions (http.request.method, url.*, db.query.text, db.system.name).
   process.env.OTEL_SEMCONV_STABILITY_OPT_IN ??= 'http,database';
   if (process.env.OTEL_LOG_LEVEL === 'debug') diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.DEBUG);

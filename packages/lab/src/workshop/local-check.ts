@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startStack } from '@tracelab/local-stack';
+import { ensureVhost, startStack } from '@tracelab/local-stack';
 import { type ReceivedSpan, startReceiver } from '@tracelab/otlp-receiver';
 
 /** Where a self-contained check runs: its own ports, database and RabbitMQ vhost. */
@@ -29,9 +29,7 @@ function log(message: string): void {
 /** A vhost of its own keeps the check's consumer away from a dev stack's messages. */
 function amqpUrl(): string {
   try {
-    execFileSync('rabbitmqctl', ['add_vhost', VHOST], { stdio: 'ignore' });
-    execFileSync('rabbitmqctl', ['set_permissions', '-p', VHOST, 'guest', '.*', '.*', '.*'], { stdio: 'ignore' });
-    return `${BROKER}/${VHOST}`;
+    return ensureVhost(VHOST, BROKER);
   } catch {
     log('rabbitmqctl not available: using the default vhost (stop other local stacks during the check)');
     return BROKER;

@@ -65,7 +65,7 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
   }
 
   private async relay(): Promise<void> {
-    if (this.relaying || !this.brokerReady()) return;
+    if (this.relaying || !this.broker.ready) return;
     this.relaying = true;
     try {
       for (const entry of await this.repository.unpublished(RELAY_AFTER_MS, 100)) {
@@ -77,15 +77,6 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
       this.logger.warn({ err: error }, 'outbox relay failed; retrying next tick');
     } finally {
       this.relaying = false;
-    }
-  }
-
-  private brokerReady(): boolean {
-    try {
-      this.broker.channel();
-      return true;
-    } catch {
-      return false;
     }
   }
 }

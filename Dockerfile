@@ -39,6 +39,8 @@ RUN --mount=type=cache,id=tracelab-pnpm-store,target=/pnpm/store,sharing=locked 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 ENV NODE_ENV=production
+# Services listen on loopback outside containers; inside one they must be reachable from the network.
+ENV BIND_HOST=0.0.0.0
 LABEL org.opencontainers.image.title="tracelab-${SERVICE}"
 WORKDIR /app
 # Owned by root and only readable by the service user: the code cannot be changed at run time.

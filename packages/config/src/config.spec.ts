@@ -1,4 +1,4 @@
-import { ConfigError, grpcAddress, loadConfig, port, postgresUrl, z } from './index';
+import { baseEnv, bindHost, ConfigError, grpcAddress, loadConfig, port, postgresUrl, z } from './index';
 
 describe('loadConfig', () => {
   const schema = z.object({
@@ -33,5 +33,14 @@ describe('loadConfig', () => {
 
   it('rejects out-of-range ports', () => {
     expect(() => loadConfig(schema, { PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('binds internal services to loopback unless told otherwise, and checks the address', () => {
+    const hosted = z.object({ ...baseEnv });
+    expect(loadConfig(hosted, {}).BIND_HOST).toBe('127.0.0.1');
+    expect(loadConfig(hosted, { BIND_HOST: '0.0.0.0' }).BIND_HOST).toBe('0.0.0.0');
+    expect(loadConfig(hosted, { BIND_HOST: '::' }).BIND_HOST).toBe('::');
+    expect(() => loadConfig(hosted, { BIND_HOST: 'everywhere' })).toThrow(/BIND_HOST: must be an IP address/);
+    expect(loadConfig(z.object({ BIND_HOST: bindHost('0.0.0.0') }), {}).BIND_HOST).toBe('0.0.0.0');
   });
 });

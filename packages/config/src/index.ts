@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export { z };
@@ -71,7 +72,18 @@ export const grpcAddress = (fallback: string) =>
 export const logLevel = () =>
   z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
+/** The address to listen on: an IPv4 or IPv6 literal, or localhost. */
+export const bindHost = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => value === 'localhost' || isIP(value) !== 0, { message: 'must be an IP address such as 127.0.0.1 or 0.0.0.0' });
+
 /** Variables every service reads. */
 export const baseEnv = {
   LOG_LEVEL: logLevel(),
+  /** Internal services listen on loopback unless told otherwise (containers set 0.0.0.0). */
+  BIND_HOST: bindHost('127.0.0.1'),
+  /** SIGTERM to exit: in-flight work gets this long, then the process exits 1. */
+  SHUTDOWN_GRACE_MS: positiveInt(10000),
 };

@@ -2,3 +2,4 @@ export { createPool, pingDatabase, type Pool } from './pool';
 export type { PoolClient } from 'pg';
 export { ensureDatabase } from './ensure-database';
 export { migrate, type MigrationLogger } from './migrate';
+export { isConnectionError, withTransaction } from './transaction';

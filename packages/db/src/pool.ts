@@ -10,8 +10,11 @@ export function createPool(connectionString: string, applicationName: string, ma
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client losing its connection (a killed backend, a restart) emits 'error'. Unheard, that
+  // ends the process: idle clients are handled by the pool, checked-out ones by this listener.
+  // Their pending query fails on its own and the caller decides (503 or a retry).
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

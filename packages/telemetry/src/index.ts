@@ -1,8 +1,7 @@
-import { type Context, context, propagation, trace, type Span, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { context, propagation, trace, type Span, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 
-import { redactCardNumbers } from './redaction';
-
-export { redactCardNumbers };
+export { containsCardNumber, redactCardNumbers } from './card-numbers';
+export { ignoreIncomingBaggage, maskBaggage } from './baggage-masking';
 export { withSpanAttributes } from './context-attributes';
 export { shutdownTelemetry, startTelemetry, telemetryEnabled } from './lifecycle';
 export { overridePropagators } from './switchable-propagator';
@@ -53,18 +52,6 @@ export async function inSpan<T>(
       span.end();
     }
   });
-}
-
-/** The context with every card number in its baggage masked (the context itself when there is none). */
-export function maskBaggage(active: Context): Context {
-  const baggage = propagation.getBaggage(active);
-  if (!baggage) return active;
-  let masked = baggage;
-  for (const [key, entry] of baggage.getAllEntries()) {
-    const value = redactCardNumbers(entry.value);
-    if (value !== entry.value) masked = masked.setEntry(key, { ...entry, value });
-  }
-  return masked === baggage ? active : propagation.setBaggage(active, masked);
 }
 
 /** Adds baggage entries to the active context for the duration of `fn`. */

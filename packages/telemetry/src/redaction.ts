@@ -1,41 +1,38 @@
 import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { redactCardNumbers } from './card-numbers';
 
-// Not part of a longer token (a UUID's last group, a hex id): no word character or dash around it.
-const CANDIDATE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g;
-
-function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
-}
-
-/** Replaces every card number (13-19 digits passing the Luhn check) in a text with a mask keeping the last four. */
-export function redactCardNumbers(text: string): string {
-  return text.replace(CANDIDATE, (match) => {
-    const digits = match.replace(/[ -]/g, '');
-    return passesLuhn(digits) ? `[card ****${digits.slice(-4)}]` : match;
-  });
-}
+export { redactCardNumbers };
 
 type AttributeBag = Record<string, unknown>;
 
-function redactAttributes(attributes: AttributeBag | undefined): void {
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') return redactCardNumbers(value);
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? redactCardNumbers(v) : v));
+  return value;
+}
+
+/** Masks keys and values in place (the bag belongs to a span that has ended). */
+export function redactAttributes(attributes: AttributeBag | undefined): void {
   if (!attributes) return;
   for (const [key, value] of Object.entries(attributes)) {
-    if (typeof value === 'string') attributes[key] = redactCardNumbers(value);
-    else if (Array.isArray(value))
-      attributes[key] = value.map((v) => (typeof v === 'string' ? redactCardNumbers(v) : v));
+    const maskedKey = redactCardNumbers(key);
+    if (maskedKey !== key) delete attributes[key];
+    attributes[maskedKey] = redactValue(value);
   }
+}
+
+/** Masks everything a span carries as text: name, attributes and their keys, events, links, status. */
+export function redactSpan(span: ReadableSpan): void {
+  const writable = span as unknown as { name: string; status: { message?: string }; events: { name: string }[] };
+  writable.name = redactCardNumbers(span.name);
+  redactAttributes(span.attributes as AttributeBag);
+  for (const event of span.events) {
+    (event as { name: string }).name = redactCardNumbers(event.name);
+    redactAttributes(event.attributes as AttributeBag);
+  }
+  for (const link of span.links) redactAttributes(link.attributes as AttributeBag);
+  if (span.status.message) writable.status.message = redactCardNumbers(span.status.message);
 }
 
 /**
@@ -46,13 +43,7 @@ export class RedactingSpanExporter implements SpanExporter {
   constructor(private readonly inner: SpanExporter) {}
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    for (const span of spans) {
-      redactAttributes(span.attributes as AttributeBag);
-      for (const event of span.events) redactAttributes(event.attributes as AttributeBag);
-      if (span.status.message) {
-        (span.status as { message?: string }).message = redactCardNumbers(span.status.message);
-      }
-    }
+    for (const span of spans) redactSpan(span);
     this.inner.export(spans, resultCallback);
   }
 

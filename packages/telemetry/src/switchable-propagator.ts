@@ -1,9 +1,11 @@
 import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
+import { maskBaggage, maskIncomingBaggage } from './baggage-masking';
 import { propagatorFromEnv } from './propagators';
 
 /**
  * The global propagator, with a run-time override: the propagator-mismatch fault makes one
- * service speak only B3 while the others speak W3C, without a restart.
+ * service speak only B3 while the others speak W3C, without a restart. Baggage is masked on the
+ * way in and on the way out: no card number is propagated, stored (outbox) or put on a span.
  */
 class SwitchablePropagator implements TextMapPropagator {
   private override?: TextMapPropagator;
@@ -19,11 +21,11 @@ class SwitchablePropagator implements TextMapPropagator {
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
-    this.active.inject(context, carrier, setter);
+    this.active.inject(maskBaggage(context), carrier, setter);
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
-    return this.active.extract(context, carrier, getter);
+    return maskIncomingBaggage(this.active.extract(context, carrier, getter));
   }
 
   fields(): string[] {

@@ -1,8 +1,10 @@
-import { baseEnv, httpUrl, loadConfig, port, positiveInt, postgresUrl, z } from '@tracelab/config';
+import { baseEnv, bindHost, httpUrl, loadConfig, port, positiveInt, postgresUrl, z } from '@tracelab/config';
 
 const schema = z.object({
   ...baseEnv,
   PORT: port(8080),
+  /** The public entry point listens on every interface by default. */
+  BIND_HOST: bindHost('0.0.0.0'),
   ORDER_URL: httpUrl('http://localhost:3001'),
   /** Largest accepted request body; bigger ones get 413. */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 64kb').default('64kb'),

@@ -4,5 +4,5 @@ import { loadGatewayConfig } from './config';
 
 runMain(async () => {
   const config = loadGatewayConfig();
-  await runService({ module: AppModule.register(config), httpPort: config.PORT, bodyLimit: config.BODY_LIMIT });
+  await runService({ module: AppModule.register(config), httpPort: config.PORT, host: config.BIND_HOST, shutdownGraceMs: config.SHUTDOWN_GRACE_MS, bodyLimit: config.BODY_LIMIT });
 });

@@ -8,6 +8,8 @@ runMain(async () => {
   await runService({
     module: AppModule.register(config),
     httpPort: config.PORT,
+    host: config.BIND_HOST,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     grpc: { contract: INVENTORY, port: config.GRPC_PORT },
   });
 });

@@ -4,5 +4,5 @@ import { loadNotificationConfig } from './config';
 
 runMain(async () => {
   const config = loadNotificationConfig();
-  await runService({ module: AppModule.register(config), httpPort: config.PORT });
+  await runService({ module: AppModule.register(config), httpPort: config.PORT, host: config.BIND_HOST, shutdownGraceMs: config.SHUTDOWN_GRACE_MS });
 });

@@ -7,6 +7,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.spec.ts'],
+  // The pipeline tier has a stack of its own (e2e/pipeline/jest.config.js).
+  testPathIgnorePatterns: ['<rootDir>/pipeline/'],
   transform: { '^.+\\.ts$': swc },
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',

@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
 }
 
 /** Fault switches persist in Postgres: a crashed earlier run must not leave one on. */
-async function switchFaultsOff(): Promise<void> {
+export async function switchFaultsOff(): Promise<void> {
   const client = new Client({ connectionString: DATABASE_URL });
   try {
     await client.connect();

@@ -9,17 +9,26 @@ export const EXPECTED_EDGES = [
   'payment -> fraud-detection',
 ].sort();
 
-const done = (spans: ReceivedSpan[]) => spans.some((s) => s.name === 'notification.send');
+export const SIX_SERVICES = ['fraud-detection', 'gateway', 'inventory', 'notification', 'order', 'payment'];
+
+/** The trace holds the e-mail span, the last work of an order. */
+export const orderDone = (spans: ReceivedSpan[]) => spans.some((s) => s.name === 'notification.send');
+
+/** One whole tree across all six services: one gateway root, no orphan, exactly the expected edges. */
+export function expectWhole(spans: ReceivedSpan[]): void {
+  expect(roots(spans)).toHaveLength(1);
+  expect(roots(spans)[0]).toMatchObject({ service: 'gateway', kind: SpanKind.SERVER });
+  expect(orphans(spans)).toEqual([]);
+  expect(serviceEdges(spans)).toEqual(EXPECTED_EDGES);
+  expect([...new Set(spans.map((s) => s.service))].sort()).toEqual(SIX_SERVICES);
+}
 
 /** Places an ordinary order and checks its trace is one whole tree across all six services. */
 export async function expectWholeTrace(): Promise<ReceivedSpan[]> {
   const answer = await placeOrder(orderBody({ items: [{ sku: 'TL-MUG', quantity: 1 }, { sku: 'TL-TEE', quantity: 1 }] }));
   expect(answer.status).toBe(201);
-  const spans = await waitForTrace(answer.traceId, done);
-  expect(roots(spans)).toHaveLength(1);
-  expect(roots(spans)[0]).toMatchObject({ service: 'gateway', kind: SpanKind.SERVER });
-  expect(orphans(spans)).toEqual([]);
-  expect(serviceEdges(spans)).toEqual(EXPECTED_EDGES);
+  const spans = await waitForTrace(answer.traceId, orderDone);
+  expectWhole(spans);
   return spans;
 }
 

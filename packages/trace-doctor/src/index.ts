@@ -14,6 +14,7 @@ export type {
   WaterfallRow,
 } from './model';
 export { readJaeger, type JaegerSelection } from './readers/jaeger';
+export { findTraces, getTrace, type FindTracesQuery } from './readers/jaeger-api';
 export { DEFAULT_LAST, readLocal, type TraceSelection } from './readers/local';
 export { DEFAULT_JAEGER_URL, DEFAULT_RECEIVER_URL, readTraces, type ReadTracesOptions, type TraceSource } from './readers/read-traces';
 export { renderReport, type RenderOptions } from './render/render-report';

@@ -1,0 +1,37 @@
+import { ensureVhost, startPipeline, startStack } from '@tracelab/local-stack';
+import { switchFaultsOff } from '../../support/global-setup';
+import { ADMIN_TOKEN, AMQP_URL, AMQP_VHOST, DATABASE_URL, LOG_DIR, PORT_OFFSET } from '../../support/env';
+import { serveCollectorControl } from './collector-control';
+import { PIPELINE_ENV } from './pipeline-env';
+
+/** Starts Prometheus, Jaeger and the Collector from .tools/bin, then the six services exporting to it. */
+export default async function globalSetup(): Promise<void> {
+  ensureVhost(AMQP_VHOST);
+  await switchFaultsOff();
+  const pipeline = await startPipeline({ portOffset: PORT_OFFSET, logDir: LOG_DIR, prometheus: true, collectorEnv: PIPELINE_ENV });
+  const stack = await startStack({
+    portOffset: PORT_OFFSET,
+    logDir: LOG_DIR,
+    readyTimeoutMs: 240000,
+    env: {
+      DATABASE_URL,
+      AMQP_URL,
+      LOG_LEVEL: 'info',
+      OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
+      // As in docker-compose.yml.
+      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=pipeline',
+      ADMIN_TOKEN,
+      JAEGER_UI_URL: pipeline.jaegerUrl,
+    },
+  }).catch(async (error: unknown) => {
+    await pipeline.stop();
+    throw error;
+  });
+  process.env.TRACELAB_JAEGER_URL = pipeline.jaegerUrl;
+  process.env.TRACELAB_SPANMETRICS_URL = pipeline.spanmetricsUrl;
+  process.env.TRACELAB_PROMETHEUS_URL = pipeline.prometheusUrl ?? '';
+  const control = await serveCollectorControl(pipeline);
+  Object.assign(globalThis, { __tracelabStack: stack, __tracelabPipeline: pipeline, __tracelabControl: control });
+}

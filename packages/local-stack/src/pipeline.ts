@@ -1,0 +1,267 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { accessSync, constants, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+
+/** The tracing pipeline of docker-compose.yml, as local processes: Collector, Jaeger v2, Prometheus. */
+export type PipelineTool = 'otelcol' | 'jaeger' | 'prometheus';
+
+/** Where each pipeline endpoint listens; compose's ports, moved by an offset for test stacks. */
+export interface PipelinePorts {
+  otlpGrpc: number;
+  otlpHttp: number;
+  collectorHealth: number;
+  spanmetrics: number;
+  collectorMetrics: number;
+  /** Jaeger's own OTLP receiver (only the collector sends to it; 4317 is the collector's). */
+  jaegerOtlp: number;
+  jaegerQuery: number;
+  jaegerQueryGrpc: number;
+  jaegerHealth: number;
+  prometheus: number;
+}
+
+export function pipelinePorts(offset = 0): PipelinePorts {
+  const base: PipelinePorts = {
+    otlpGrpc: 4317,
+    otlpHttp: 4318,
+    collectorHealth: 13133,
+    spanmetrics: 8889,
+    collectorMetrics: 8888,
+    jaegerOtlp: 4327,
+    jaegerQuery: 16686,
+    jaegerQueryGrpc: 16685,
+    jaegerHealth: 13134,
+    prometheus: 9090,
+  };
+  return Object.fromEntries(Object.entries(base).map(([key, port]) => [key, port + offset])) as unknown as PipelinePorts;
+}
+
+/** .tools/bin/<name> (built by `pnpm tools:build`), else <name> on PATH, else undefined. */
+export function findTool(name: PipelineTool | string, root = repoRoot()): string | undefined {
+  const candidates = [join(root, '.tools', 'bin', name), ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name))];
+  return candidates.find((path) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export interface PipelineOptions {
+  root?: string;
+  portOffset?: number;
+  /** Folder for otelcol.log, jaeger.log, prometheus.log (default: a temporary folder). */
+  logDir?: string;
+  /** A file of deploy/otel-collector/ (default config.yaml), as OTEL_COLLECTOR_CONFIG in compose. */
+  collectorConfig?: string;
+  /** Environment of the collector: SAMPLING_PERCENTAGE, SLOW_TRACE_THRESHOLD_MS, TAIL_DECISION_WAIT. */
+  collectorEnv?: Record<string, string>;
+  /** Environment of Jaeger, e.g. JAEGER_MAX_TRACES. */
+  jaegerEnv?: Record<string, string>;
+  /** Start Prometheus for the Monitor tab: true requires it, false leaves it out, undefined = when built. */
+  prometheus?: boolean;
+  inheritOutput?: boolean;
+  readyTimeoutMs?: number;
+}
+
+export interface PipelineProcess {
+  tool: PipelineTool;
+  process: ChildProcess;
+  logFile: string;
+  logs: string[];
+}
+
+export interface Pipeline {
+  ports: PipelinePorts;
+  /** OTLP/HTTP endpoint for the services (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  otlpHttpUrl: string;
+  jaegerUrl: string;
+  spanmetricsUrl: string;
+  prometheusUrl?: string;
+  processes: PipelineProcess[];
+  /** The first pipeline process that has exited, if any. */
+  exited(): PipelineProcess | undefined;
+  /** Restarts the collector with another config file or environment (sampling settings). */
+  restartCollector(options: { config?: string; env?: Record<string, string> }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function repoRoot(): string {
+  return resolve(__dirname, '..', '..', '..');
+}
+
+/** Compose's GOMEMLIMIT for the two Go processes, so local memory behaves as in the containers. */
+const GOMEMLIMIT = { otelcol: '96MiB', jaeger: '100MiB', prometheus: '80MiB' } as const;
+
+function spawnTool(tool: PipelineTool, binary: string, args: string[], env: Record<string, string>, logDir: string, inherit: boolean): PipelineProcess {
+  const logFile = join(logDir, `${tool}.log`);
+  const file = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(binary, args, { env: { ...process.env, GOMEMLIMIT: GOMEMLIMIT[tool], ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: string[] = [];
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    for (const line of text.split('\n')) if (line) logs.push(line);
+    if (logs.length > 2000) logs.splice(0, logs.length - 2000);
+    file.write(text);
+    if (inherit) process.stdout.write(text.replace(/^(?=.)/gm, `[${tool}] `));
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  child.on('exit', () => file.end());
+  return { tool, process: child, logFile, logs };
+}
+
+async function waitHealthy(running: PipelineProcess, url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (running.process.exitCode !== null || running.process.signalCode !== null) {
+      throw new Error(`${running.tool} exited (${running.process.exitCode ?? running.process.signalCode}); its log: ${running.logFile}\n${running.logs.slice(-10).join('\n')}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${running.tool} not healthy at ${url}; its log: ${running.logFile}\n${running.logs.slice(-10).join('\n')}`);
+}
+
+function stopProcess(running: PipelineProcess): Promise<void> {
+  return new Promise((done) => {
+    const child = running.process;
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * deploy/prometheus/prometheus.yml with the compose host names of its scrape targets replaced by
+ * this machine's ports: Prometheus cannot read environment variables in scrape targets.
+ */
+export function localPrometheusConfig(root: string, ports: PipelinePorts): string {
+  const source = readFileSync(join(root, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8');
+  return source
+    .replaceAll("'otel-collector:8889'", `'127.0.0.1:${ports.spanmetrics}'`)
+    .replaceAll("'otel-collector:8888'", `'127.0.0.1:${ports.collectorMetrics}'`);
+}
+
+/** The environment that points deploy/otel-collector/*.yaml at local ports (compose uses the defaults). */
+export function collectorEnv(ports: PipelinePorts): Record<string, string> {
+  return {
+    OTELCOL_OTLP_GRPC_ENDPOINT: `127.0.0.1:${ports.otlpGrpc}`,
+    OTELCOL_OTLP_HTTP_ENDPOINT: `127.0.0.1:${ports.otlpHttp}`,
+    OTELCOL_HEALTH_ENDPOINT: `127.0.0.1:${ports.collectorHealth}`,
+    OTELCOL_JAEGER_ENDPOINT: `127.0.0.1:${ports.jaegerOtlp}`,
+    OTELCOL_SPANMETRICS_ENDPOINT: `127.0.0.1:${ports.spanmetrics}`,
+    OTELCOL_METRICS_HOST: '127.0.0.1',
+    OTELCOL_METRICS_PORT: String(ports.collectorMetrics),
+  };
+}
+
+/** The environment that points deploy/jaeger/config.yaml at local ports. */
+export function jaegerEnv(ports: PipelinePorts): Record<string, string> {
+  return {
+    JAEGER_OTLP_GRPC_ENDPOINT: `127.0.0.1:${ports.jaegerOtlp}`,
+    JAEGER_QUERY_HTTP_ENDPOINT: `127.0.0.1:${ports.jaegerQuery}`,
+    JAEGER_QUERY_GRPC_ENDPOINT: `127.0.0.1:${ports.jaegerQueryGrpc}`,
+    JAEGER_HEALTH_ENDPOINT: `127.0.0.1:${ports.jaegerHealth}`,
+    JAEGER_PROMETHEUS_URL: `http://127.0.0.1:${ports.prometheus}`,
+  };
+}
+
+/**
+ * Starts Prometheus (when built), Jaeger and the Collector with the very files docker-compose.yml
+ * mounts (deploy/*), in compose's start order, and waits until each is healthy. Throws naming the
+ * tool and its log when one is missing, exits or stays unhealthy.
+ */
+export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
+  const root = options.root ?? repoRoot();
+  const ports = pipelinePorts(options.portOffset ?? 0);
+  const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'tracelab-pipeline-'));
+  mkdirSync(logDir, { recursive: true });
+  const inherit = options.inheritOutput ?? false;
+  const deadline = () => Date.now() + (options.readyTimeoutMs ?? 60_000);
+  const binaries = {
+    otelcol: findTool('otelcol', root),
+    jaeger: findTool('jaeger', root),
+    prometheus: options.prometheus === false ? undefined : findTool('prometheus', root),
+  };
+  for (const tool of ['otelcol', 'jaeger', ...(options.prometheus ? ['prometheus'] : [])] as PipelineTool[]) {
+    if (!binaries[tool]) throw new Error(`${tool} is not built: run \`pnpm tools:build\` (it goes to .tools/bin/${tool})`);
+  }
+
+  const processes: PipelineProcess[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'tracelab-prometheus-'));
+  const killAll = () => processes.forEach((p) => p.process.exitCode === null && p.process.kill('SIGKILL'));
+  process.once('exit', killAll);
+  const stop = async () => {
+    // Reverse start order: the collector flushes to Jaeger before Jaeger goes.
+    for (const running of [...processes].reverse()) await stopProcess(running);
+    process.off('exit', killAll);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  let collector: PipelineProcess | undefined;
+  const startCollector = async (config: string, env: Record<string, string>) => {
+    collector = spawnTool('otelcol', binaries.otelcol!, [`--config=${join(root, 'deploy', 'otel-collector', config)}`], { ...env, ...collectorEnv(ports) }, logDir, inherit);
+    processes.push(collector);
+    await waitHealthy(collector, `http://127.0.0.1:${ports.collectorHealth}/`, deadline());
+  };
+
+  try {
+    if (binaries.prometheus) {
+      const configFile = join(dataDir, 'prometheus.yml');
+      writeFileSync(configFile, localPrometheusConfig(root, ports));
+      const prometheus = spawnTool(
+        'prometheus',
+        binaries.prometheus,
+        [
+          `--config.file=${configFile}`,
+          `--storage.tsdb.path=${join(dataDir, 'data')}`,
+          '--storage.tsdb.retention.time=12h',
+          '--storage.tsdb.retention.size=256MB',
+          `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+        ],
+        {},
+        logDir,
+        inherit,
+      );
+      processes.push(prometheus);
+      await waitHealthy(prometheus, `http://127.0.0.1:${ports.prometheus}/-/ready`, deadline());
+    }
+    const jaeger = spawnTool('jaeger', binaries.jaeger!, ['--config', join(root, 'deploy', 'jaeger', 'config.yaml')], { ...options.jaegerEnv, ...jaegerEnv(ports) }, logDir, inherit);
+    processes.push(jaeger);
+    await waitHealthy(jaeger, `http://127.0.0.1:${ports.jaegerHealth}/status`, deadline());
+    await startCollector(options.collectorConfig ?? 'config.yaml', options.collectorEnv ?? {});
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    ports,
+    otlpHttpUrl: `http://127.0.0.1:${ports.otlpHttp}`,
+    jaegerUrl: `http://127.0.0.1:${ports.jaegerQuery}`,
+    spanmetricsUrl: `http://127.0.0.1:${ports.spanmetrics}/metrics`,
+    prometheusUrl: binaries.prometheus ? `http://127.0.0.1:${ports.prometheus}` : undefined,
+    processes,
+    exited: () => processes.find((p) => p !== undefined && (p.process.exitCode !== null || p.process.signalCode !== null) && (p.tool !== 'otelcol' || p === collector)),
+    restartCollector: async ({ config, env }) => {
+      if (collector) {
+        await stopProcess(collector);
+        processes.splice(processes.indexOf(collector), 1);
+      }
+      await startCollector(config ?? 'config.yaml', env ?? {});
+    },
+    stop,
+  };
+}

@@ -1,0 +1,42 @@
+// What `pnpm tools:build` builds and how. Versions come from tools/pins.json only; each Go module
+// under tools/<name>/ commits its go.mod and go.sum (the lockfiles), checked against the pins by a test.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LDFLAGS = ['-trimpath', '-ldflags', '-s -w'];
+
+/** A Go module under tools/<name> whose go.mod requires the pinned module; builds one package of it. */
+function goModuleTool(name, { tags = [] } = {}) {
+  return {
+    name,
+    inputs: [`tools/${name}/go.mod`, `tools/${name}/go.sum`],
+    describe: (pins) => `${pins[name].module}@${pins[name].moduleVersion}`,
+    build: ({ root, pins, output, run }) => {
+      const args = ['build', ...LDFLAGS, ...(tags.length ? ['-tags', tags.join(',')] : []), '-o', output, pins[name].package];
+      run('go', args, { cwd: join(root, 'tools', name), env: { GOFLAGS: '-mod=readonly' } });
+    },
+  };
+}
+
+export const TOOLS = [
+  {
+    name: 'otelcol',
+    inputs: ['tools/otelcol/manifest.yaml'],
+    describe: (pins) => `Collector Builder ${pins.otelcol.builder.split('@')[1]}, contrib ${pins.otelcol.tag} components`,
+    build: ({ root, pins, output, work, run }) => {
+      const gobin = join(work, 'bin');
+      mkdirSync(gobin, { recursive: true });
+      run('go', ['install', pins.otelcol.builder], { env: { GOBIN: gobin } });
+      const source = join(work, 'src');
+      run(join(gobin, 'builder'), ['--config', join(root, pins.otelcol.manifest), '--output-path', source]);
+      copyFileSync(join(source, 'otelcol'), output);
+    },
+  },
+  goModuleTool('jaeger'),
+  // Only static scrape targets are used: leave out every service-discovery plugin.
+  goModuleTool('prometheus', { tags: ['remove_all_sd'] }),
+  goModuleTool('compose-check'),
+  // Chart tests (deploy/helm/tracelab): helm lint/template, and strict decoding of every rendered object.
+  goModuleTool('helm'),
+  goModuleTool('kube-validate'),
+];

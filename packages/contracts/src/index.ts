@@ -44,3 +44,4 @@ export const PROTO_LOADER_OPTIONS = {
   includeDirs: [PROTO_ROOT],
 };
 export { CardDto, LineItemDto, PlaceOrderDto, type PlacedOrder } from './http/place-order.dto';
+export { ORDER_ID_HEADER, TIMEOUT_HEADER } from './http/internal-headers';

@@ -80,6 +80,12 @@ export interface ConsumeOptions {
   attributesOf?: (payload: unknown) => Attributes;
 }
 
+/** A running consumer. `stop` cancels it and resolves once every message it was given is settled. */
+export interface Consumer {
+  consumerTag: string;
+  stop(): Promise<void>;
+}
+
 /**
  * Consumes JSON messages, each inside a CONSUMER span; acks only after the handler has finished,
  * so the span covers the real work and a crash mid-work redelivers the message.
@@ -90,16 +96,37 @@ export async function consumeWithTraceContext(
   queue: string,
   options: ConsumeOptions,
   handler: (payload: unknown) => Promise<void>,
-): Promise<string> {
+): Promise<Consumer> {
+  const inFlight = new Set<Promise<void>>();
   await channel.prefetch(options.prefetch);
   const { consumerTag } = await channel.consume(
     queue,
     (message) => {
-      if (message) void handleMessage(channel, queue, message, options, handler);
+      if (!message) return;
+      const handling = handleMessage(channel, queue, message, options, handler)
+        .catch(() => undefined)
+        .finally(() => inFlight.delete(handling));
+      inFlight.add(handling);
     },
     { noAck: false },
   );
-  return consumerTag;
+  return {
+    consumerTag,
+    async stop() {
+      // No new deliveries; those already here are finished and acked on the still-open channel.
+      await channel.cancel(consumerTag).catch(() => undefined);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/** Acks and nacks on a channel the broker has closed throw; the broker redelivers those messages anyway. */
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // channel closed
+  }
 }
 
 async function handleMessage(
@@ -135,11 +162,11 @@ async function handleMessage(
       const payload: unknown = JSON.parse(message.content.toString('utf8'));
       if (options.attributesOf) span.setAttributes(options.attributesOf(payload));
       await handler(payload);
-      channel.ack(message);
+      settle(() => channel.ack(message));
     } catch (error) {
       fail(span, error);
       // Retry once (redelivered), then dead-letter: nothing accepted is silently dropped.
-      channel.nack(message, false, !message.fields.redelivered && !(error instanceof SyntaxError));
+      settle(() => channel.nack(message, false, !message.fields.redelivered && !(error instanceof SyntaxError)));
     } finally {
       span.end();
     }

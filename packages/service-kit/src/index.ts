@@ -12,3 +12,4 @@ export { runMain } from './run-main';
 export { Broker, MessagingModule } from './messaging.module';
 export { FaultsModule, FaultWatcher } from './faults.module';
 export { ServiceCoreModule, type ServiceCoreOptions } from './service-core.module';
+export { serverSpan } from './server-span';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@tracelab/service-kit';
 import { AdminModule } from './admin/admin.module';
@@ -10,7 +11,7 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot({ config, service: 'gateway', poolSize: 4 }), OrdersModule, AdminModule, ConsoleModule],
+      imports: [ServiceCoreModule.forRoot({ config, service: 'gateway', poolSize: 4, migrationsDir: join(__dirname, '..', 'migrations') }), OrdersModule, AdminModule, ConsoleModule],
     };
   }
 }

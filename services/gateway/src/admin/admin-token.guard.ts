@@ -15,7 +15,8 @@ export class AdminTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
-    const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
+    // Only the Bearer scheme: a bare token (or any other scheme) is refused.
+    const given = Buffer.from(/^Bearer (\S+)$/i.exec(header)?.[1] ?? '');
     if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
     throw new AppError(401, ErrorCode.Unauthorized, 'admin API: send Authorization: Bearer <ADMIN_TOKEN>');
   }

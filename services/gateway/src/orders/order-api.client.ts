@@ -7,6 +7,19 @@ export interface Upstream {
   body: unknown;
 }
 
+/** Connection refused or no such host: the request certainly never reached the order service. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** No usable answer from the order service; `maybeDelivered` when it may have acted on the request. */
+export class OrderServiceUnreachable extends AppError {
+  constructor(
+    message: string,
+    readonly maybeDelivered: boolean,
+  ) {
+    super(503, ErrorCode.DependencyUnavailable, message);
+  }
+}
+
 /**
  * HTTP calls to the order service. fetch is instrumented (undici), so each call is a client
  * span and carries traceparent and baggage.
@@ -15,23 +28,26 @@ export interface Upstream {
 export class OrderApiClient {
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
 
-  async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Upstream> {
+  async request(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Upstream> {
     let response: Response;
+    let text: string;
     try {
       response = await fetch(new URL(path, this.config.ORDER_URL), {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.config.ORDER_TIMEOUT_MS),
       });
+      text = await response.text();
     } catch (error) {
-      throw new AppError(503, ErrorCode.DependencyUnavailable, `order service unavailable: ${(error as Error).message}`);
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.config.ORDER_TIMEOUT_MS} ms` : (error as Error).message;
+      throw new OrderServiceUnreachable(`order service unavailable: ${reason}`, !NOT_SENT.has(code ?? ''));
     }
-    const text = await response.text();
     try {
       return { status: response.status, body: JSON.parse(text) };
     } catch {
-      throw new AppError(503, ErrorCode.DependencyUnavailable, `order service answered ${response.status} without JSON`);
+      throw new OrderServiceUnreachable(`order service answered ${response.status} without JSON`, true);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { inventory } from '@tracelab/contracts';
-import type { Pool, PoolClient } from '@tracelab/db';
+import { type Pool, type PoolClient, withTransaction } from '@tracelab/db';
 import { FaultWatcher, PG_POOL } from '@tracelab/service-kit';
 import { inSpan } from '@tracelab/telemetry';
 import { CATALOGUE } from './catalogue';
@@ -50,27 +50,33 @@ export class InventoryService implements OnModuleInit {
     return rows;
   }
 
-  /** Reserves every line in one transaction, or none. */
+  /**
+   * Reserves every line in one transaction, or none. Idempotent per order: a retry (after a lost
+   * connection, or the same order placed again) gets the reservation already made.
+   */
   reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
     const lines = mergeLines(request.items);
     const onePerItem = this.faults.isOn('n-plus-one');
     const attributes = { 'shop.order.id': request.orderId, 'shop.order.item_count': lines.size, ...(onePerItem ? { 'shop.fault.name': 'n-plus-one' } : {}) };
     return inSpan('inventory.reserve', attributes, async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
-        const rows = onePerItem ? await this.reserveEachItem(client, request.orderId, lines) : await this.reserveAll(client, request.orderId, lines);
-        if (!rows) throw await this.whyNotReserved(lines); // rolled back below
-        await client.query('COMMIT');
-        const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);
-        return { lines: rows, totalCents };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      const rows = await withTransaction(this.pool, async (client) => {
+        const existing = await this.existingReservation(client, request.orderId);
+        if (existing.length > 0) return existing;
+        const reserved = onePerItem ? await this.reserveEachItem(client, request.orderId, lines) : await this.reserveAll(client, request.orderId, lines);
+        if (!reserved) throw await this.whyNotReserved(lines); // rolled back
+        return reserved;
+      });
+      const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);
+      return { lines: rows, totalCents };
     });
+  }
+
+  private async existingReservation(client: PoolClient, orderId: string): Promise<ReservedLine[]> {
+    const { rows } = await client.query<ReservedLine>(
+      'SELECT sku, quantity, unit_price_cents AS "unitPriceCents" FROM reservations WHERE order_id = $1 AND released_at IS NULL ORDER BY sku',
+      [orderId],
+    );
+    return rows;
   }
 
   /** One statement for all lines, one for all reservations; undefined when a line cannot be reserved. */
@@ -113,10 +119,8 @@ export class InventoryService implements OnModuleInit {
 
   /** Gives back the stock of an order's reservation; idempotent. */
   release(request: inventory.ReleaseRequest): Promise<inventory.ReleaseResponse> {
-    return inSpan('inventory.release', { 'shop.order.id': request.orderId }, async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
+    return inSpan('inventory.release', { 'shop.order.id': request.orderId }, () =>
+      withTransaction(this.pool, async (client) => {
         const { rows } = await client.query<{ sku: string; quantity: number }>(
           `UPDATE reservations SET released_at = now()
            WHERE order_id = $1 AND released_at IS NULL RETURNING sku, quantity`,
@@ -127,15 +131,9 @@ export class InventoryService implements OnModuleInit {
            FROM unnest($1::text[], $2::int[]) AS r(sku, quantity) WHERE p.sku = r.sku`,
           [rows.map((r) => r.sku), rows.map((r) => r.quantity)],
         );
-        await client.query('COMMIT');
         return { released: rows.length > 0 };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+      }),
+    );
   }
 
   private async whyNotReserved(lines: Map<string, number>): Promise<Error> {

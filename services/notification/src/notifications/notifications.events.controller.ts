@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { consumeWithTraceContext, NOTIFICATION_QUEUE } from '@tracelab/messaging';
+import { type Consumer, consumeWithTraceContext, NOTIFICATION_QUEUE } from '@tracelab/messaging';
 import { APP_CONFIG, Broker, FaultWatcher } from '@tracelab/service-kit';
 import type { NotificationConfig } from '../config';
 import { BootWorkerQueue } from './boot-worker-queue';
@@ -18,7 +18,7 @@ export class NotificationsEventsController implements OnModuleInit, OnModuleDest
   private readonly logger = new Logger(NotificationsEventsController.name);
   private readonly bootWorker = new BootWorkerQueue();
   private channel?: Channel;
-  private consumerTag?: string;
+  private consumer?: Consumer;
 
   constructor(
     private readonly broker: Broker,
@@ -36,7 +36,9 @@ export class NotificationsEventsController implements OnModuleInit, OnModuleDest
     this.faults.on('queue-backlog', () => this.restart());
   }
 
-  onModuleDestroy(): void {
+  /** Shutdown: no new messages; those in hand are finished and acked before the broker connection closes. */
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.stop();
     this.bootWorker.stop();
   }
 
@@ -45,7 +47,7 @@ export class NotificationsEventsController implements OnModuleInit, OnModuleDest
   }
 
   private async consume(channel: Channel): Promise<void> {
-    this.consumerTag = await consumeWithTraceContext(
+    this.consumer = await consumeWithTraceContext(
       channel,
       NOTIFICATION_QUEUE,
       {
@@ -67,8 +69,8 @@ export class NotificationsEventsController implements OnModuleInit, OnModuleDest
 
   private async restart(): Promise<void> {
     const channel = this.channel;
-    if (!channel || !this.consumerTag) return;
-    await channel.cancel(this.consumerTag);
+    if (!channel || !this.consumer) return;
+    await this.consumer.stop();
     await this.consume(channel);
     this.logger.log(`consumer restarted with prefetch ${this.prefetch()}`);
   }

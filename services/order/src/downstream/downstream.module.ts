@@ -1,11 +1,22 @@
 import { Global, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { INVENTORY, inventory, PAYMENT, payment } from '@tracelab/contracts';
-import { APP_CONFIG, callUnary, grpcClientProvider } from '@tracelab/service-kit';
+import { APP_CONFIG, AppError, callUnary, ErrorCode, grpcClientProvider } from '@tracelab/service-kit';
 import type { OrderConfig } from '../config';
 
 const INVENTORY_CLIENT = Symbol('INVENTORY_CLIENT');
 const PAYMENT_CLIENT = Symbol('PAYMENT_CLIENT');
+
+/**
+ * Time left of the caller's budget (epoch ms): a call's deadline is its own timeout or what the
+ * caller still waits, whichever is sooner, so work stops when nobody waits for it.
+ */
+function within(timeoutMs: number, deadline?: number): number {
+  if (deadline === undefined) return timeoutMs;
+  const left = deadline - Date.now();
+  if (left <= 0) throw new AppError(503, ErrorCode.DependencyUnavailable, 'the caller stopped waiting (request deadline passed)');
+  return Math.min(timeoutMs, left);
+}
 
 /** Typed gRPC calls to inventory and payment, each with its deadline. */
 @Injectable()
@@ -28,16 +39,16 @@ export class Downstream implements OnModuleInit {
     return callUnary(this.inventory.listProducts.bind(this.inventory), {}, this.config.INVENTORY_TIMEOUT_MS);
   }
 
-  reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
-    return callUnary(this.inventory.reserve.bind(this.inventory), request, this.config.INVENTORY_TIMEOUT_MS);
+  reserve(request: inventory.ReserveRequest, deadline?: number): Promise<inventory.ReserveResponse> {
+    return callUnary(this.inventory.reserve.bind(this.inventory), request, within(this.config.INVENTORY_TIMEOUT_MS, deadline));
   }
 
   release(orderId: string): Promise<inventory.ReleaseResponse> {
     return callUnary(this.inventory.release.bind(this.inventory), { orderId }, this.config.INVENTORY_TIMEOUT_MS);
   }
 
-  charge(request: payment.ChargeRequest): Promise<payment.ChargeResponse> {
-    return callUnary(this.payment.charge.bind(this.payment), request, this.config.PAYMENT_TIMEOUT_MS);
+  charge(request: payment.ChargeRequest, deadline?: number): Promise<payment.ChargeResponse> {
+    return callUnary(this.payment.charge.bind(this.payment), request, within(this.config.PAYMENT_TIMEOUT_MS, deadline));
   }
 }
 

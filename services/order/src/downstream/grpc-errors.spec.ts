@@ -15,7 +15,7 @@ describe('toAppError', () => {
 
   it('maps an unknown SKU to 400 and unreachable services to 503', () => {
     expect(toAppError(grpcError(GrpcStatus.NOT_FOUND, 'unknown sku: TL-X'), 'inventory')).toMatchObject({ status: 400 });
-    for (const code of [GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]) {
+    for (const code of [GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.CANCELLED]) {
       expect(toAppError(grpcError(code, 'no connection'), 'payment')).toMatchObject({ status: 503, code: 'dependency_unavailable' });
     }
   });

@@ -2,6 +2,7 @@ import { AppError, ErrorCode, grpcErrorCode, grpcErrorDetails, GrpcStatus } from
 
 /** Translates a failed downstream gRPC call into the public API's error. */
 export function toAppError(error: unknown, dependency: string): AppError {
+  if (error instanceof AppError) return error;
   const details = grpcErrorDetails(error);
   switch (grpcErrorCode(error)) {
     case GrpcStatus.FAILED_PRECONDITION:
@@ -12,6 +13,8 @@ export function toAppError(error: unknown, dependency: string): AppError {
       return new AppError(400, ErrorCode.InvalidRequest, details);
     case GrpcStatus.UNAVAILABLE:
     case GrpcStatus.DEADLINE_EXCEEDED:
+    // A server shutting down cancels what it cannot finish: transient, not a bug.
+    case GrpcStatus.CANCELLED:
     case GrpcStatus.RESOURCE_EXHAUSTED:
       // The gRPC transport's own wording (resolution notes, addresses) is for logs, not clients.
       return new AppError(503, ErrorCode.DependencyUnavailable, grpcErrorCode(error) === GrpcStatus.UNAVAILABLE && details.startsWith('fraud check') ? `${dependency} unavailable: ${details}` : `${dependency} unavailable`);

@@ -1,7 +1,8 @@
-import { Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { type PlacedOrder, PlaceOrderDto } from '@tracelab/contracts';
 import { AppError, ErrorCode } from '@tracelab/service-kit';
 import type { OrderView } from './order.types';
+import { placementFrom } from './placement';
 import { OrdersService } from './orders.service';
 
 const uuidPipe = new ParseUUIDPipe({
@@ -14,8 +15,8 @@ export class OrdersHttpController {
 
   @Post()
   @HttpCode(201)
-  place(@Body() dto: PlaceOrderDto): Promise<PlacedOrder> {
-    return this.ordersService.place(dto);
+  place(@Body() dto: PlaceOrderDto, @Headers() headers: Record<string, string | undefined>): Promise<PlacedOrder> {
+    return this.ordersService.place(dto, placementFrom(headers));
   }
 
   /** The latest orders, newest first (the workshop console lists them). */

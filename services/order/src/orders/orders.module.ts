@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Compensations } from './compensations';
 import { OrderEventsPublisher } from './order-events.publisher';
 import { OrdersHttpController } from './orders.http.controller';
 import { OrdersRepository } from './orders.repository';
@@ -6,6 +7,6 @@ import { OrdersService } from './orders.service';
 
 @Module({
   controllers: [OrdersHttpController],
-  providers: [OrdersRepository, OrderEventsPublisher, OrdersService],
+  providers: [OrdersRepository, OrderEventsPublisher, Compensations, OrdersService],
 })
 export class OrdersModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from '@tracelab/db';
+import { type Pool, withTransaction } from '@tracelab/db';
 import { PG_POOL } from '@tracelab/service-kit';
 import type { NewOrder, OrderEvent, OrderView, OutboxEntry } from './order.types';
 
@@ -9,16 +9,22 @@ const UNDEFINED_TABLE = '42P01';
 export class OrdersRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /** Stores the order and its event in one transaction; returns the outbox entry's id. */
-  async save(order: NewOrder, routingKey: string, event: OrderEvent, carrier: Record<string, string>): Promise<string> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(
+  /**
+   * Stores the order and its event in one transaction, retried once on a fresh connection if
+   * the connection is lost. Idempotent: an order already stored (a lost COMMIT answer, a retry)
+   * is left as it is and its event's id returned with `fresh: false`.
+   */
+  save(order: NewOrder, routingKey: string, event: OrderEvent, carrier: Record<string, string>): Promise<{ outboxId: string; fresh: boolean }> {
+    return withTransaction(this.pool, async (client) => {
+      const inserted = await client.query(
         `INSERT INTO orders (id, customer_id, status, failure_reason, total_cents, payment_id, card_last4, trace_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
         [order.id, order.customerId, order.status, order.failureReason, order.totalCents, order.paymentId, order.cardLast4, order.traceId],
       );
+      if (inserted.rowCount === 0) {
+        const { rows } = await client.query<{ id: string }>('SELECT id FROM outbox WHERE order_id = $1 ORDER BY id LIMIT 1', [order.id]);
+        return { outboxId: rows[0]!.id, fresh: false };
+      }
       await client.query(
         `INSERT INTO order_items (order_id, sku, quantity, unit_price_cents)
          SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])`,
@@ -28,14 +34,8 @@ export class OrdersRepository {
         'INSERT INTO outbox (order_id, routing_key, payload, trace_carrier) VALUES ($1, $2, $3, $4) RETURNING id',
         [order.id, routingKey, event, carrier],
       );
-      await client.query('COMMIT');
-      return rows[0]!.id;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return { outboxId: rows[0]!.id, fresh: true };
+    });
   }
 
   async markPublished(outboxId: string): Promise<void> {

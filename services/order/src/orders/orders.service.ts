@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import type { PlacedOrder, PlaceOrderDto } from '@tracelab/contracts';
 import { AppError, ErrorCode } from '@tracelab/service-kit';
 import { currentTraceId, inSpan } from '@tracelab/telemetry';
 import { Downstream } from '../downstream/downstream.module';
 import { toAppError } from '../downstream/grpc-errors';
+import { Compensations } from './compensations';
 import { OrderEventsPublisher } from './order-events.publisher';
 import type { NewOrder, OrderLine, OrderStatus, OrderView } from './order.types';
 import { OrdersRepository } from './orders.repository';
@@ -21,43 +22,71 @@ const STATUS_BY_ERROR: Record<string, OrderStatus> = {
   [ErrorCode.OutOfStock]: 'out_of_stock',
   [ErrorCode.PaymentDeclined]: 'payment_declined',
 };
+const ERROR_BY_STATUS: Record<string, [number, ErrorCode]> = {
+  out_of_stock: [409, ErrorCode.OutOfStock],
+  payment_declined: [402, ErrorCode.PaymentDeclined],
+  failed: [503, ErrorCode.DependencyUnavailable],
+};
+
+export interface Placement {
+  /** Chosen by the caller (the gateway), so a retry names the same order. */
+  orderId?: string;
+  /** Epoch ms after which nobody waits for the answer. */
+  deadline?: number;
+}
 
 @Injectable()
 export class OrdersService {
-  private readonly logger = new Logger(OrdersService.name);
+  /** Orders being placed by this process: a second request for one is told to wait. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly downstream: Downstream,
     private readonly repository: OrdersRepository,
     private readonly events: OrderEventsPublisher,
+    private readonly compensations: Compensations,
   ) {}
 
-  /** Reserve stock, charge the card, store the order, announce it. */
-  place(dto: PlaceOrderDto): Promise<PlacedOrder> {
-    const orderId = randomUUID();
+  /** Reserve stock, charge the card, store the order, announce it. The same order id is placed once. */
+  async place(dto: PlaceOrderDto, placement: Placement = {}): Promise<PlacedOrder> {
+    const orderId = placement.orderId ?? randomUUID();
+    if (this.inFlight.has(orderId)) throw new AppError(409, 'order_in_progress', `order ${orderId} is still being placed`, { orderId });
+    this.inFlight.add(orderId);
+    try {
+      if (placement.orderId) {
+        const stored = await this.repository.findById(orderId);
+        if (stored) return replay(stored);
+      }
+      return await this.placeNew(orderId, dto, placement.deadline);
+    } finally {
+      this.inFlight.delete(orderId);
+    }
+  }
+
+  private placeNew(orderId: string, dto: PlaceOrderDto, deadline: number | undefined): Promise<PlacedOrder> {
     const items = mergeItems(dto.items);
     const attributes = { 'shop.order.id': orderId, 'shop.customer.id': dto.customerId, 'shop.order.item_count': dto.items.length };
     return inSpan('order.place', attributes, async (span) => {
       const lines: OrderLine[] = items.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPriceCents: null }));
       let reservation;
       try {
-        reservation = await this.downstream.reserve({ orderId, items });
+        reservation = await this.downstream.reserve({ orderId, items }, deadline);
       } catch (error) {
         const failure = toAppError(error, 'inventory');
-        // A timed-out Reserve may still commit on inventory's side: give that stock back too.
-        if (failure.status === 503) await this.releaseQuietly(orderId);
+        // Whatever went wrong (a timeout, a cancelled call, a 500), stock may have been taken.
+        if (failure.status >= 500) await this.compensations.release(orderId);
         throw await this.fail(orderId, dto.customerId, lines, 0, failure);
       }
       span.setAttribute('shop.order.total_cents', reservation.totalCents);
       const reserved = reservation.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPriceCents: l.unitPriceCents }));
       let charge;
       try {
-        charge = await this.downstream.charge({ orderId, customerId: dto.customerId, amountCents: reservation.totalCents, card: dto.card });
+        charge = await this.downstream.charge({ orderId, customerId: dto.customerId, amountCents: reservation.totalCents, card: dto.card }, deadline);
       } catch (error) {
-        await this.releaseQuietly(orderId);
+        await this.compensations.release(orderId);
         throw await this.fail(orderId, dto.customerId, reserved, reservation.totalCents, toAppError(error, 'payment'));
       }
-      await this.recordOrRelease(span, {
+      await this.recordCharged(span, {
         id: orderId,
         customerId: dto.customerId,
         status: 'confirmed',
@@ -110,27 +139,27 @@ export class OrdersService {
       items: order.items,
       occurredAt: new Date().toISOString(),
     };
-    const outboxId = await this.repository.save(order, routingKey, event, this.events.captureContext());
+    const saved = await this.repository.save(order, routingKey, event, this.events.captureContext());
     span?.setAttribute('shop.order.status', order.status);
-    await this.events.publish(outboxId, routingKey, event);
+    // Stored by an earlier attempt whose COMMIT answer was lost: the relay publishes that one.
+    if (saved.fresh) await this.events.publish(saved.outboxId, routingKey, event);
   }
 
-  /** A charged order that cannot be stored gives its stock back before the error is answered. */
-  private async recordOrRelease(span: Span, order: NewOrder): Promise<void> {
+  /** A charged order that cannot be stored gives its stock back and is recorded for reconciliation. */
+  private async recordCharged(span: Span, order: NewOrder): Promise<void> {
     try {
       await this.record(span, order);
     } catch (error) {
-      await this.releaseQuietly(order.id);
-      this.logger.error({ err: error, orderId: order.id, paymentId: order.paymentId }, 'charged order could not be stored; stock released, payment needs a refund');
+      await this.compensations.release(order.id);
+      await this.compensations.chargeWithoutOrder(order.id, order.paymentId!, (error as Error).message);
       throw error;
     }
   }
+}
 
-  private async releaseQuietly(orderId: string): Promise<void> {
-    try {
-      await this.downstream.release(orderId);
-    } catch (error) {
-      this.logger.warn({ err: error, orderId }, 'could not release the reservation');
-    }
-  }
+/** The answer an already placed order gave: its result for a confirmed one, its error otherwise. */
+function replay(order: OrderView): PlacedOrder {
+  if (order.status === 'confirmed') return { orderId: order.orderId, status: 'confirmed', totalCents: order.totalCents, traceId: order.traceId };
+  const [status, code] = ERROR_BY_STATUS[order.status] ?? [503, ErrorCode.DependencyUnavailable];
+  throw new AppError(status, code, order.failureReason ?? order.status, { orderId: order.orderId });
 }

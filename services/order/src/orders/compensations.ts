@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import type { Pool } from '@tracelab/db';
+import { APP_CONFIG, PG_POOL } from '@tracelab/service-kit';
+import { currentTraceId } from '@tracelab/telemetry';
+import type { OrderConfig } from '../config';
+import { Downstream } from '../downstream/downstream.module';
+
+/**
+ * What undoes a half-done order. A reservation is released exactly once (inventory's Release is
+ * idempotent); when inventory cannot be reached the release is kept in `pending_releases` and
+ * retried until it answers. A charge that went through for an order that could not be stored is
+ * written to `payment_reconciliation` (there is no refund call) and marked on the span.
+ */
+@Injectable()
+export class Compensations implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Compensations.name);
+  private timer?: NodeJS.Timeout;
+  private retrying = false;
+
+  constructor(
+    private readonly downstream: Downstream,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: OrderConfig,
+  ) {}
+
+  /** Gives the order's stock back now, or as soon as inventory answers again. */
+  async release(orderId: string): Promise<void> {
+    try {
+      await this.downstream.release(orderId);
+    } catch (error) {
+      trace.getActiveSpan()?.addEvent('shop.release.deferred', { 'shop.order.id': orderId });
+      this.logger.warn({ err: error, orderId }, 'could not release the reservation; retrying in the background');
+      await this.pool
+        .query('INSERT INTO pending_releases (order_id, last_error) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [
+          orderId,
+          (error as Error).message,
+        ])
+        .catch((stored: unknown) => this.logger.error({ err: stored, orderId }, 'reservation neither released nor queued for release'));
+    }
+  }
+
+  /** A charge without a stored order: recorded for reconciliation, visible on the active span. */
+  async chargeWithoutOrder(orderId: string, paymentId: string, reason: string): Promise<void> {
+    const span = trace.getActiveSpan();
+    span?.setAttribute('shop.payment.reconciliation', 'required');
+    span?.addEvent('shop.payment.reconciliation_required', { 'shop.order.id': orderId, 'shop.payment.id': paymentId });
+    this.logger.error({ orderId, paymentId, reason }, 'charged order could not be stored; payment recorded for reconciliation');
+    await this.pool
+      .query(
+        `INSERT INTO payment_reconciliation (order_id, payment_id, reason, trace_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (order_id) DO NOTHING`,
+        [orderId, paymentId, reason, currentTraceId() ?? null],
+      )
+      .catch((error: unknown) => this.logger.error({ err: error, orderId, paymentId }, 'reconciliation record not stored; see this log line'));
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = context.with(suppressTracing(ROOT_CONTEXT), () => setInterval(() => void this.retryReleases(), this.config.OUTBOX_INTERVAL_MS));
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  private async retryReleases(): Promise<void> {
+    if (this.retrying) return;
+    this.retrying = true;
+    try {
+      const { rows } = await this.pool.query<{ order_id: string }>('SELECT order_id FROM pending_releases ORDER BY created_at LIMIT 50');
+      for (const { order_id: orderId } of rows) {
+        await this.downstream.release(orderId);
+        await this.pool.query('DELETE FROM pending_releases WHERE order_id = $1', [orderId]);
+        this.logger.log({ orderId }, 'deferred reservation released');
+      }
+    } catch {
+      // inventory or the database still away: next tick
+    } finally {
+      this.retrying = false;
+    }
+  }
+}

@@ -38,5 +38,6 @@ export const TOOLS = [
   goModuleTool('compose-check'),
   // Chart tests (deploy/helm/tracelab): helm lint/template, and strict decoding of every rendered object.
   goModuleTool('helm'),
-  goModuleTool('kube-validate'),
+  // Our own source: rebuilt when main.go changes too, not only go.mod/go.sum.
+  { ...goModuleTool('kube-validate'), inputs: ['tools/kube-validate/go.mod', 'tools/kube-validate/go.sum', 'tools/kube-validate/main.go'] },
 ];

@@ -1,4 +1,4 @@
 export { grpcPort, SERVICES, type ServiceSpec, wiringEnv } from './services';
-export { startStack, type RunningService, type Stack, type StackOptions } from './stack';
+export { startStack, type RunningService, type ServiceExit, type Stack, type StackOptions } from './stack';
 export { ensureVhost } from './vhost';
 export { collectorEnv, findTool, jaegerEnv, localPrometheusConfig, pipelinePorts, startPipeline, type Pipeline, type PipelineOptions, type PipelinePorts, type PipelineProcess, type PipelineTool } from './pipeline';

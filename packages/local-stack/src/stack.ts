@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SERVICES, wiringEnv } from './services';
 
@@ -29,12 +29,25 @@ export interface RunningService {
   logs: string[];
 }
 
+export interface ServiceExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** From the signal to the exit. */
+  ms: number;
+}
+
 export interface Stack {
   gatewayUrl: string;
   services: RunningService[];
   service(name: string): RunningService;
   /** Every log line of every service so far. */
   logs(): string[];
+  /** Sends `signal` (SIGTERM by default) to one service and resolves with how it exited. */
+  stopService(name: string, signal?: NodeJS.Signals): Promise<ServiceExit>;
+  /** Starts one stopped service again, with the same environment, and waits for its /healthz. */
+  startService(name: string): Promise<RunningService>;
+  /** stopService then startService. */
+  restartService(name: string): Promise<ServiceExit>;
   stop(): Promise<void>;
 }
 
@@ -79,6 +92,13 @@ async function waitReady(service: RunningService, deadline: number): Promise<voi
   throw new Error(`${service.name} not ready at ${service.url}/healthz:\n${service.logs.slice(-15).join('\n')}`);
 }
 
+/** Resolves once the service's process has exited (at once if it already has). */
+function exited(service: RunningService): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const { process: child } = service;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+}
+
 function stopService(service: RunningService): Promise<void> {
   return new Promise((resolveStop) => {
     if (service.process.exitCode !== null || service.process.signalCode !== null) return resolveStop();
@@ -95,27 +115,47 @@ function stopService(service: RunningService): Promise<void> {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const root = options.root ?? resolve(__dirname, '..', '..', '..');
   const wiring = wiringEnv(options.portOffset ?? 0);
-  const services = SERVICES.map((spec) =>
-    startService(
-      root,
-      spec.name,
-      { ...process.env, ...options.env, ...wiring[spec.name], ...options.serviceEnv?.[spec.name] },
-      options,
-    ),
-  );
+  const envOf = (name: string) => ({ ...process.env, ...options.env, ...wiring[name], ...options.serviceEnv?.[name] });
+  const services = SERVICES.map((spec) => startService(root, spec.name, envOf(spec.name), options));
   // Never leave services behind (they would keep consuming this stack's queue): when this
   // process exits for any reason it can still run code for, the children go with it.
   const killAll = () => services.forEach((s) => s.process.exitCode === null && s.process.kill('SIGKILL'));
   process.once('exit', killAll);
+  const find = (name: string) => {
+    const found = services.find((s) => s.name === name);
+    if (!found) throw new Error(`no service ${name}`);
+    return found;
+  };
+  const earlierLogs: string[] = [];
   const stack: Stack = {
     gatewayUrl: services.find((s) => s.name === 'gateway')!.url,
     services,
-    service: (name) => {
-      const found = services.find((s) => s.name === name);
-      if (!found) throw new Error(`no service ${name}`);
-      return found;
+    service: find,
+    logs: () => [...earlierLogs, ...services.flatMap((s) => s.logs)],
+    stopService: async (name, signal = 'SIGTERM') => {
+      const service = find(name);
+      const started = Date.now();
+      const exit = exited(service);
+      service.process.kill(signal);
+      return { ...(await exit), ms: Date.now() - started };
     },
-    logs: () => services.flatMap((s) => s.logs),
+    startService: async (name) => {
+      const old = find(name);
+      if (old.process.exitCode === null && old.process.signalCode === null) throw new Error(`${name} is still running`);
+      earlierLogs.push(...old.logs);
+      // Appends to the same log file, so the file tells the service's whole story.
+      const service = startService(root, name, envOf(name), { ...options, logDir: undefined });
+      if (options.logDir) service.process.stdout!.on('data', (chunk: Buffer) => appendFileSync(join(options.logDir!, `${name}.log`), chunk));
+      if (options.logDir) service.process.stderr!.on('data', (chunk: Buffer) => appendFileSync(join(options.logDir!, `${name}.log`), chunk));
+      services[services.indexOf(old)] = service;
+      await waitReady(service, Date.now() + (options.readyTimeoutMs ?? 120000));
+      return service;
+    },
+    restartService: async (name) => {
+      const exit = await stack.stopService(name);
+      await stack.startService(name);
+      return exit;
+    },
     stop: async () => {
       await Promise.all(services.map(stopService));
       process.off('exit', killAll);

@@ -2,6 +2,7 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { type Observable, throwError } from 'rxjs';
+import { isConnectionError } from '@tracelab/db';
 import { recordFailure } from '@tracelab/telemetry';
 import { serverSpan } from './server-span';
 import type { Response } from 'express';
@@ -77,6 +78,7 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 export function isUnavailableDependency(error: unknown): boolean {
+  if (isConnectionError(error)) return true;
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   const message = String((error as Error)?.message ?? '');

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { ensureVhost, type Stack, startStack } from '@tracelab/local-stack';
+import { type Receiver, startReceiver } from '@tracelab/otlp-receiver';
+import { Client } from 'pg';
+import { AMQP_BROKER } from '../support/env';
+
+/**
+ * A stack of its own for the hardening suites: they kill connections, pause and stop services,
+ * which must not disturb the shared end-to-end stack. Own ports (+200), database, vhost,
+ * receiver and log folder.
+ */
+export const HARDENING_DB = 'tracelab_hardening';
+export const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${HARDENING_DB}`;
+export const ADMIN_TOKEN = 'hardening-admin-token';
+const VHOST = 'tracelab_hardening';
+const PORT_OFFSET = 200;
+const RECEIVER_PORT = 14518;
+
+export interface Hardening {
+  stack: Stack;
+  receiver: Receiver;
+  gateway: string;
+  db: Client;
+  logDir: string;
+  amqpUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startHardeningStack(suite: string, env: Record<string, string> = {}): Promise<Hardening> {
+  const amqpUrl = ensureVhost(VHOST, AMQP_BROKER);
+  const receiver = await startReceiver({ port: RECEIVER_PORT });
+  const logDir = join(__dirname, '../../.e2e/hardening', suite);
+  let stack: Stack;
+  try {
+    stack = await startStack({
+      portOffset: PORT_OFFSET,
+      logDir,
+      readyTimeoutMs: 180000,
+      env: {
+        DATABASE_URL,
+        AMQP_URL: amqpUrl,
+        LOG_LEVEL: 'info',
+        FRAUD_RISK_ROWS: '20000',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '200',
+        ADMIN_TOKEN,
+        ...env,
+      },
+    });
+  } catch (error) {
+    await receiver.close();
+    throw error;
+  }
+  const db = new Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  return {
+    stack,
+    receiver,
+    gateway: stack.gatewayUrl,
+    db,
+    logDir,
+    amqpUrl,
+    async close() {
+      await db.end().catch(() => undefined);
+      await stack.stop();
+      await receiver.close();
+    },
+  };
+}
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+export async function send(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    parsed = { raw: text };
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+export const order = (overrides: Record<string, unknown> = {}) => ({
+  customerId: 'cust-0042',
+  items: [{ sku: 'TL-MUG', quantity: 1 }],
+  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
+  ...overrides,
+});
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await sleep(200);
+  }
+}
+
+/** Processes of the stack that are not running (crashed or stopped). */
+export const deadServices = (stack: Stack) =>
+  stack.services.filter((s) => s.process.exitCode !== null || s.process.signalCode !== null).map((s) => `${s.name} (${s.process.exitCode ?? s.process.signalCode})`);

@@ -1,0 +1,552 @@
+/**
+ * The Helm chart (deploy/helm/tracelab), checked without a cluster: `helm lint`, `helm template`
+ * for the default values and the value sets in deploy/helm/tracelab/ci/, every rendered object
+ * decoded strictly into its k8s.io/api type (tools/kube-validate), parity with docker-compose.yml,
+ * the generated pipeline configurations against deploy/, and the `helm test` script against a
+ * fake gateway and Jaeger. helm and kube-validate come from `pnpm tools:build` (.tools/bin); when
+ * they are missing every test here fails, naming that command.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+
+const root = path.resolve(__dirname, '../..');
+const chart = path.join(root, 'deploy/helm/tracelab');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function tool(name: 'helm' | 'kube-validate'): string {
+  const bin = path.join(root, '.tools/bin', name);
+  if (!existsSync(bin)) {
+    throw new Error(`${bin} is missing: build it with \`pnpm tools:build\` (or \`node scripts/tools-build.mjs helm kube-validate\`); it needs Go >= 1.26 and the Go module proxy`);
+  }
+  return bin;
+}
+
+function run(command: string, args: string[], input?: string) {
+  const result = spawnSync(command, args, { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: path.join(tmpdir(), 'tracelab-helm-cache'), HELM_CONFIG_HOME: path.join(tmpdir(), 'tracelab-helm-config') } });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const helm = (...args: string[]) => run(tool('helm'), args);
+
+const NAMESPACE = 'shop';
+
+/** `helm template` output (hooks included) for value files and --set pairs; fails the test on error. */
+function render(valueFiles: string[] = [], sets: string[] = []): string {
+  const result = helm('template', 'tracelab', chart, '--namespace', NAMESPACE, ...valueFiles.flatMap((f) => ['-f', f]), ...sets.flatMap((s) => ['--set', s]));
+  if (result.status !== 0) throw new Error(`helm template failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+const objectsOf = (manifest: string): Json[] =>
+  parseAllDocuments(manifest)
+    .map((doc) => doc.toJS() as Json | null)
+    .filter((o): o is Json => o !== null && typeof o === 'object');
+
+const find = (objects: Json[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata?.name === name);
+function get(objects: Json[], kind: string, name: string): Json {
+  const object = find(objects, kind, name);
+  if (!object) throw new Error(`${kind}/${name} is not rendered (rendered: ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')})`);
+  return object;
+}
+const container = (workload: Json): Json => (workload.spec.template?.spec ?? workload.spec).containers[0];
+const envOf = (c: Json): Record<string, Json> => Object.fromEntries((c.env ?? []).map((e: Json) => [e.name, e]));
+const decodeSecret = (secret: Json, key: string) => Buffer.from(secret.data[key], 'base64').toString('utf8');
+
+/** The value sets tested besides the defaults: deploy/helm/tracelab/ci/*-values.yaml. */
+const CI = path.join(chart, 'ci');
+const VALUE_SETS: Record<string, { file?: string; external: string[] }> = {
+  default: { external: [] },
+  'external-postgres-rabbitmq': { file: path.join(CI, 'external-postgres-rabbitmq-values.yaml'), external: ['Secret/shop-amqp'] },
+  'external-collector': { file: path.join(CI, 'external-collector-values.yaml'), external: [] },
+  'no-jaeger-prometheus': { file: path.join(CI, 'no-jaeger-prometheus-values.yaml'), external: ['Secret/shop-admin'] },
+};
+
+const APP_SERVICES = ['fraud-detection', 'gateway', 'inventory', 'notification', 'order', 'payment'];
+
+describe('helm chart deploy/helm/tracelab', () => {
+  it('has a value set file in ci/ for every tested set, and nothing untested there', () => {
+    const files = readdirSync(CI).map((f) => path.join(CI, f)).sort();
+    expect(files).toEqual(Object.values(VALUE_SETS).flatMap((s) => (s.file ? [s.file] : [])).sort());
+  });
+
+  it.each(Object.keys(VALUE_SETS))('passes `helm lint --strict` with the %s values', (set) => {
+    const file = VALUE_SETS[set]!.file;
+    const result = helm('lint', '--strict', chart, ...(file ? ['-f', file] : []));
+    expect({ status: result.status, output: result.stdout + result.stderr }).toEqual({ status: 0, output: expect.stringContaining('1 chart(s) linted, 0 chart(s) failed') });
+    expect(result.stdout).not.toMatch(/\[(WARNING|ERROR)\]/);
+  });
+
+  it.each(Object.keys(VALUE_SETS))('renders the %s values into objects that kube-validate accepts strictly', (set) => {
+    const { file, external } = VALUE_SETS[set]!;
+    const manifest = render(file ? [file] : []);
+    const result = run(tool('kube-validate'), external.flatMap((e) => ['-external', e]), manifest);
+    expect({ status: result.status, output: result.stdout + result.stderr }).toEqual({ status: 0, output: expect.stringMatching(/^kube-validate: \d+ objects valid/) });
+    const count = Number(/(\d+) objects valid/.exec(result.stdout)![1]);
+    expect(count).toBe(objectsOf(manifest).length);
+    console.log(`helm template (${set}) | kube-validate: ${result.stdout.trim()}`);
+  });
+
+  it('kube-validate rejects what the API server would: unknown fields, wrong types, bad names, dangling references', () => {
+    const manifest = render();
+    const broken: [string, string, RegExp][] = [
+      ['an unknown field', manifest.replace('terminationGracePeriodSeconds: 15', 'terminationGracePeriod: 15'), /Deployment\/fraud-detection .*unknown field "spec.template.spec.terminationGracePeriod"/],
+      ['a string where an integer belongs', manifest.replace('containerPort: 8080', 'containerPort: "http"'), /Deployment\/gateway .*cannot unmarshal string/],
+      ['an unknown apiVersion', manifest.replace('apiVersion: apps/v1\nkind: StatefulSet', 'apiVersion: apps/v1beta9\nkind: StatefulSet'), /unknown apiVersion\/kind apps\/v1beta9 StatefulSet/],
+      ['a probe on a port the container does not have', manifest.replace('httpGet: {path: /-/ready, port: http}', 'httpGet: {path: /-/ready, port: web}'), /Deployment\/prometheus .*no port named "web"/],
+      ['a Service selecting nothing', manifest.replace(/(kind: Service\nmetadata:\n  name: jaeger[\s\S]*?selector:\n    app\.kubernetes\.io\/name: )jaeger/, '$1jaegerr'), /Service\/jaeger .*selects no rendered workload/],
+      ['a Secret that is not rendered', manifest.replace('name: tracelab-admin-token\n                  key: token', 'name: tracelab-admin\n                  key: token'), /Deployment\/gateway .*Secret "tracelab-admin" is neither rendered/],
+      ['a duplicate key', manifest.replace('  replicas: 1\n', '  replicas: 1\n  replicas: 2\n'), /duplicate|already set/i],
+    ];
+    for (const [what, text, message] of broken) {
+      expect(text).not.toBe(manifest);
+      const result = run(tool('kube-validate'), [], text);
+      expect({ what, status: result.status }).toEqual({ what, status: 1 });
+      expect({ what, output: result.stdout }).toEqual({ what, output: expect.stringMatching(message) });
+    }
+    // Without -external, a value set that names an existing Secret fails.
+    const external = run(tool('kube-validate'), [], render([VALUE_SETS['external-postgres-rabbitmq']!.file!]));
+    expect(external.status).toBe(1);
+    expect(external.stdout).toMatch(/Secret "shop-amqp" is neither rendered nor declared -external/);
+  });
+
+  it('refuses value combinations that cannot work, saying what to set', () => {
+    const cases: [string[], RegExp][] = [
+      [['collector.enabled=false'], /collector.enabled=false needs otlp.endpoint/],
+      [['jaeger.enabled=false'], /jaeger.enabled=false with the in-chart collector needs collector.tracesEndpoint/],
+      [['adminToken.value=short'], /at least 8 characters/],
+      [['collector.config=nope.yaml'], /collector.config: "nope.yaml" is not a file of deploy\/otel-collector/],
+    ];
+    for (const [sets, message] of cases) {
+      const result = helm('template', 'tracelab', chart, ...sets.flatMap((s) => ['--set', s]));
+      expect({ sets, status: result.status }).toEqual({ sets, status: 1 });
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  describe('default values', () => {
+    const objects = () => objectsOf(render());
+
+    it('deploys the six services (Deployment + Service), Postgres and RabbitMQ (StatefulSets), the collector, Jaeger and Prometheus', () => {
+      const o = objects();
+      const names = (kind: string) => o.filter((x) => x.kind === kind).map((x) => x.metadata.name).sort();
+      expect(names('Deployment')).toEqual([...APP_SERVICES, 'jaeger', 'otel-collector', 'prometheus'].sort());
+      expect(names('StatefulSet')).toEqual(['postgres', 'rabbitmq']);
+      expect(names('Service')).toEqual([...APP_SERVICES, 'jaeger', 'otel-collector', 'postgres', 'prometheus', 'rabbitmq'].sort());
+      for (const name of APP_SERVICES) expect(container(get(o, 'Deployment', name)).image).toBe(`tracelab/${name}:local`);
+    });
+
+    it('takes images from values: repository, tag, pullPolicy, per service overrides', () => {
+      const o = objectsOf(render([], ['image.repository=registry.example.com/shop', 'image.tag=1.2.3', 'image.pullPolicy=Always', 'services.order.image.repository=other/order', 'services.order.image.tag=9']));
+      expect(container(get(o, 'Deployment', 'gateway'))).toMatchObject({ image: 'registry.example.com/shop/gateway:1.2.3', imagePullPolicy: 'Always' });
+      expect(container(get(o, 'Deployment', 'order')).image).toBe('other/order:9');
+      expect(container(get(o, 'Pod', 'tracelab-order-trace-test')).image).toBe('registry.example.com/shop/gateway:1.2.3');
+    });
+
+    it('probes /healthz for readiness, liveness and start-up, with fraud-detection allowed its seed time', () => {
+      const o = objects();
+      for (const name of APP_SERVICES) {
+        const c = container(get(o, 'Deployment', name));
+        for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) expect(c[probe].httpGet).toEqual({ path: '/healthz', port: 'http' });
+        const seconds = c.startupProbe.failureThreshold * c.startupProbe.periodSeconds;
+        expect({ name, seconds }).toEqual({ name, seconds: name === 'fraud-detection' ? 300 : 60 });
+      }
+    });
+
+    it('sets requests and limits on every container and hardens every pod and container', () => {
+      const o = objects();
+      const workloads = o.filter((x) => ['Deployment', 'StatefulSet', 'Pod'].includes(x.kind));
+      expect(workloads.length).toBe(12);
+      for (const w of workloads) {
+        const pod = w.spec.template?.spec ?? w.spec;
+        const id = `${w.kind}/${w.metadata.name}`;
+        expect({ id, ctx: pod.securityContext }).toMatchObject({ id, ctx: { runAsNonRoot: true, runAsUser: expect.any(Number), seccompProfile: { type: 'RuntimeDefault' } } });
+        expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
+        expect(pod.automountServiceAccountToken).toBe(false);
+        for (const c of pod.containers) {
+          expect({ id, sc: c.securityContext }).toEqual({ id, sc: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } } });
+          expect({ id, memory: c.resources?.limits?.memory, request: c.resources?.requests?.memory }).toEqual({ id, memory: expect.any(String), request: expect.any(String) });
+        }
+      }
+    });
+
+    it('uses the measured memory figures of the 2026-11-21 bench run (docs/benchmark.md) for the six services', () => {
+      const bench = read('docs/benchmark.md');
+      expect(bench).toContain('2026-11-21');
+      // RSS 133-171 MB each, 76-112 MB private: limit above the largest RSS, request above the largest private.
+      const [, rssMax] = /RSS \d+ MB for the six services \((\d+)–(\d+) MB each\)/.exec(bench)!.slice(1).map(Number);
+      const [, privateMax] = /\*\*\d+ MB private\*\* \((\d+)–(\d+) MB each\)/.exec(bench)!.slice(1).map(Number);
+      const mib = (q: string) => Number(/^(\d+)Mi$/.exec(q)![1]) * 1024 * 1024;
+      for (const name of APP_SERVICES) {
+        const { requests, limits } = container(get(objects(), 'Deployment', name)).resources;
+        expect(mib(limits.memory)).toBeGreaterThanOrEqual(rssMax! * 1e6);
+        expect(mib(requests.memory)).toBeGreaterThanOrEqual(privateMax! * 1e6);
+        expect(mib(requests.memory)).toBeLessThanOrEqual(mib(limits.memory));
+      }
+    });
+
+    it('reads the admin token, DATABASE_URL and AMQP_URL from Secrets; generates the token and passwords when not given', () => {
+      const o = objects();
+      const env = envOf(container(get(o, 'Deployment', 'gateway')));
+      expect(env.ADMIN_TOKEN).toEqual({ name: 'ADMIN_TOKEN', valueFrom: { secretKeyRef: { name: 'tracelab-admin-token', key: 'token' } } });
+      expect(decodeSecret(get(o, 'Secret', 'tracelab-admin-token'), 'token')).toMatch(/^[A-Za-z0-9]{32}$/);
+      const pg = get(o, 'Secret', 'tracelab-postgres');
+      expect(decodeSecret(pg, 'url')).toBe(`postgres://postgres:${decodeSecret(pg, 'password')}@postgres:5432/tracelab`);
+      expect(decodeSecret(pg, 'password')).toMatch(/^[A-Za-z0-9]{32}$/);
+      const mq = get(o, 'Secret', 'tracelab-rabbitmq');
+      expect(decodeSecret(mq, 'url')).toBe(`amqp://tracelab:${decodeSecret(mq, 'password')}@rabbitmq:5672`);
+      for (const name of APP_SERVICES) {
+        const e = envOf(container(get(o, 'Deployment', name)));
+        expect(e.DATABASE_URL!.valueFrom.secretKeyRef).toEqual({ name: 'tracelab-postgres', key: 'url' });
+        if (name === 'order' || name === 'notification') expect(e.AMQP_URL!.valueFrom.secretKeyRef).toEqual({ name: 'tracelab-rabbitmq', key: 'url' });
+      }
+      // Kept across upgrades through helm `lookup` of the existing Secret.
+      const helpers = readFileSync(path.join(chart, 'templates/_helpers.tpl'), 'utf8');
+      expect(helpers).toMatch(/lookup "v1" "Secret" \.root\.Release\.Namespace \.secret/);
+      // A given token is used as it is.
+      const given = objectsOf(render([], ['adminToken.value=open-sesame-42']));
+      expect(decodeSecret(get(given, 'Secret', 'tracelab-admin-token'), 'token')).toBe('open-sesame-42');
+    });
+
+    it('puts where each span ran into OTEL_RESOURCE_ATTRIBUTES from the Downward API', () => {
+      for (const name of APP_SERVICES) {
+        const env = envOf(container(get(objects(), 'Deployment', name)));
+        expect(env.K8S_POD_NAME!.valueFrom).toEqual({ fieldRef: { fieldPath: 'metadata.name' } });
+        expect(env.K8S_NAMESPACE_NAME!.valueFrom).toEqual({ fieldRef: { fieldPath: 'metadata.namespace' } });
+        expect(env.K8S_NODE_NAME!.valueFrom).toEqual({ fieldRef: { fieldPath: 'spec.nodeName' } });
+        const attributes = Object.fromEntries(env.OTEL_RESOURCE_ATTRIBUTES!.value.split(',').map((pair: string) => pair.split('=')));
+        expect(attributes).toMatchObject({
+          'k8s.pod.name': '$(K8S_POD_NAME)',
+          'k8s.namespace.name': '$(K8S_NAMESPACE_NAME)',
+          'k8s.node.name': '$(K8S_NODE_NAME)',
+          'k8s.deployment.name': name,
+          'deployment.environment.name': 'kubernetes',
+        });
+        expect(env.OTEL_SERVICE_NAME!.value).toBe(name);
+      }
+    });
+
+    it('passes OTEL_* settings from values', () => {
+      const o = objectsOf(render([VALUE_SETS['external-collector']!.file!]));
+      const env = envOf(container(get(o, 'Deployment', 'payment')));
+      expect(env.OTEL_EXPORTER_OTLP_ENDPOINT!.value).toBe('http://otel-collector.observability.svc.cluster.local:4318');
+      expect(env.OTEL_TRACES_SAMPLER!.value).toBe('parentbased_traceidratio');
+      expect(env.OTEL_TRACES_SAMPLER_ARG!.value).toBe('0.5');
+      expect(env.OTEL_BSP_SCHEDULE_DELAY!.value).toBe('1000');
+      expect(env.OTEL_RESOURCE_ATTRIBUTES!.value).toMatch(/^deployment\.environment\.name=staging,team=checkout,k8s\.pod\.name=/);
+      expect(find(o, 'Deployment', 'otel-collector')).toBeUndefined();
+      expect(find(o, 'Service', 'otel-collector')).toBeUndefined();
+      const disabled = envOf(container(get(objectsOf(render([], ['otel.sdkDisabled=true'])), 'Deployment', 'order')));
+      expect(disabled.OTEL_SDK_DISABLED!.value).toBe('true');
+    });
+
+    it('has a `helm test` hook that runs the order-and-trace script in the gateway image', () => {
+      const o = objects();
+      const pod = get(o, 'Pod', 'tracelab-order-trace-test');
+      expect(pod.metadata.annotations['helm.sh/hook']).toBe('test');
+      expect(pod.spec.restartPolicy).toBe('Never');
+      const c = container(pod);
+      expect(c.command).toEqual(['node', '/helm-test/order-trace.mjs']);
+      expect(envOf(c).JAEGER_API_URL!.value).toBe('http://jaeger:16686');
+      expect(envOf(c).GATEWAY_URL!.value).toBe('http://gateway:8080');
+      expect(envOf(c).EXPECTED_SERVICES!.value).toBe(APP_SERVICES.join(','));
+      const script = get(o, 'ConfigMap', 'tracelab-helm-test');
+      expect(script.metadata.annotations['helm.sh/hook']).toBe('test');
+      expect(script.data['order-trace.mjs']).toBe(readFileSync(path.join(chart, 'files/helm-test/order-trace.mjs'), 'utf8').replace(/\n$/, ''));
+    });
+
+    it('exposes the gateway through its Service and an optional Ingress', () => {
+      expect(find(objects(), 'Ingress', 'gateway')).toBeUndefined();
+      const o = objectsOf(render([VALUE_SETS['no-jaeger-prometheus']!.file!]));
+      const service = get(o, 'Service', 'gateway');
+      expect(service.spec).toMatchObject({ type: 'NodePort', ports: [{ name: 'http', port: 8080, targetPort: 'http', nodePort: 30080 }] });
+      const ingress = get(o, 'Ingress', 'gateway');
+      expect(ingress.spec.rules[0]).toEqual({ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'gateway', port: { name: 'http' } } } }] } });
+      expect(ingress.spec.ingressClassName).toBe('nginx');
+    });
+  });
+
+  describe('alternative value sets', () => {
+    it('external Postgres and RabbitMQ: no StatefulSets, the URLs from values or an existing Secret', () => {
+      const o = objectsOf(render([VALUE_SETS['external-postgres-rabbitmq']!.file!]));
+      expect(o.filter((x) => x.kind === 'StatefulSet')).toEqual([]);
+      expect(find(o, 'Service', 'postgres')).toBeUndefined();
+      expect(find(o, 'Service', 'rabbitmq')).toBeUndefined();
+      expect(decodeSecret(get(o, 'Secret', 'tracelab-postgres'), 'url')).toBe('postgres://tracelab:s3cret@postgres.databases.svc.cluster.local:5432/tracelab');
+      expect(find(o, 'Secret', 'tracelab-rabbitmq')).toBeUndefined();
+      expect(envOf(container(get(o, 'Deployment', 'order'))).AMQP_URL!.valueFrom.secretKeyRef).toEqual({ name: 'shop-amqp', key: 'url' });
+    });
+
+    it('no Jaeger and no Prometheus: the collector sends traces to the given backend, keep-everything pipeline', () => {
+      const o = objectsOf(render([VALUE_SETS['no-jaeger-prometheus']!.file!]));
+      for (const name of ['jaeger', 'prometheus']) {
+        expect(find(o, 'Deployment', name)).toBeUndefined();
+        expect(find(o, 'Service', name)).toBeUndefined();
+      }
+      const c = container(get(o, 'Deployment', 'otel-collector'));
+      expect(c.args).toEqual(['--config=/etc/otelcol-contrib/keep-everything.yaml']);
+      expect(envOf(c).OTELCOL_JAEGER_ENDPOINT!.value).toBe('tempo-distributor.observability.svc.cluster.local:4317');
+      expect(find(o, 'Secret', 'tracelab-admin-token')).toBeUndefined();
+      expect(envOf(container(get(o, 'Deployment', 'gateway'))).ADMIN_TOKEN!.valueFrom.secretKeyRef).toEqual({ name: 'shop-admin', key: 'bearer' });
+      expect(envOf(container(get(o, 'Pod', 'tracelab-order-trace-test'))).JAEGER_API_URL!.value).toBe('http://jaeger-query.observability.svc.cluster.local:16686');
+    });
+  });
+});
+
+describe('helm chart parity with docker-compose.yml', () => {
+  const compose = parse(read('docker-compose.yml')) as { services: Record<string, Json> };
+  /** Compose-only helpers with no Kubernetes counterpart: probes and the k8s readiness gates replace them. */
+  const COMPOSE_ONLY: Record<string, string> = {
+    'otel-collector-ready': 'a one-shot wait for the collector; Kubernetes has readiness probes',
+    k6: 'profile "load", run on demand (deploy/kubernetes.md shows k6 as a Job or from outside)',
+  };
+  /** Compose ${VAR:-default} resolved to its default. */
+  const interpolate = (value: unknown) => String(value ?? '').replace(/\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_m, _n, fallback?: string) => fallback ?? '').replace(/\$\$/g, '$');
+  const composeEnv = (name: string): Record<string, string> => Object.fromEntries(Object.entries((compose.services[name]!.environment ?? {}) as Json).map(([k, v]) => [k, interpolate(v)]));
+  const objects = () => objectsOf(render());
+  const workloadOf = (o: Json[], name: string) => find(o, 'Deployment', name) ?? get(o, 'StatefulSet', name);
+
+  /** The variables a service's config schema reads (services/<name>/src/config.ts plus baseEnv). */
+  function variablesRead(name: string): Set<string> {
+    const keys = (text: string) => [...text.matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*:/gm)].map((m) => m[1]!);
+    const base = /export const baseEnv = \{([^}]*)\}/.exec(read('packages/config/src/index.ts'));
+    if (!base) throw new Error('packages/config/src/index.ts: no baseEnv');
+    return new Set([...keys(read(`services/${name}/src/config.ts`)), ...keys(base[1]!)]);
+  }
+
+  it('runs every compose service (except the compose-only helpers) under the same name, with the same image', () => {
+    const o = objects();
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (COMPOSE_ONLY[name]) continue;
+      const workload = workloadOf(o, name);
+      expect(get(o, 'Service', name)).toBeDefined();
+      const image = interpolate(service.image);
+      if (APP_SERVICES.includes(name)) expect(container(workload).image).toBe(image);
+      else expect({ name, image: container(workload).image }).toEqual({ name, image });
+    }
+    const workloads = o.filter((x) => x.kind === 'Deployment' || x.kind === 'StatefulSet').map((x) => x.metadata.name).sort();
+    expect(workloads).toEqual(Object.keys(compose.services).filter((n) => !COMPOSE_ONLY[n]).sort());
+  });
+
+  it('sets every environment variable compose sets, with the same value unless it is a credential or the deployment name; extras are read by the service', () => {
+    const o = objects();
+    const perDeployment = new Set(['OTEL_RESOURCE_ATTRIBUTES', 'DATABASE_URL', 'AMQP_URL', 'ADMIN_TOKEN']);
+    for (const [name] of Object.entries(compose.services)) {
+      if (COMPOSE_ONLY[name]) continue;
+      const want = composeEnv(name);
+      const have = envOf(container(workloadOf(o, name)));
+      for (const [key, value] of Object.entries(want)) {
+        expect({ name, key, set: key in have }).toEqual({ name, key, set: true });
+        if (!perDeployment.has(key) && !key.startsWith('POSTGRES_')) expect({ name, key, value: have[key]!.value }).toEqual({ name, key, value });
+      }
+      if (!APP_SERVICES.includes(name)) continue;
+      const read = variablesRead(name);
+      for (const key of Object.keys(have).filter((k) => !(k in want))) {
+        const known = read.has(key) || /^(NODE_OPTIONS|OTEL_[A-Z0-9_]+|K8S_[A-Z_]+)$/.test(key);
+        expect({ name, key, known }).toEqual({ name, key, known: true });
+      }
+    }
+  });
+
+  it('listens on the same ports and probes the same health paths', () => {
+    const o = objects();
+    for (const name of APP_SERVICES) {
+      const env = composeEnv(name);
+      const c = container(get(o, 'Deployment', name));
+      const ports = Object.fromEntries(c.ports.map((p: Json) => [p.name, p.containerPort]));
+      expect({ name, ports }).toEqual({ name, ports: env.GRPC_PORT ? { http: Number(env.PORT), grpc: Number(env.GRPC_PORT) } : { http: Number(env.PORT) } });
+      const servicePorts = get(o, 'Service', name).spec.ports.map((p: Json) => p.port);
+      expect(servicePorts).toEqual(env.GRPC_PORT ? [Number(env.PORT), Number(env.GRPC_PORT)] : [Number(env.PORT)]);
+      const composeCheck = JSON.stringify(compose.services[name]!.healthcheck.test);
+      const healthPath = /127\.0\.0\.1:(\d+)(\/[a-z]+)/.exec(composeCheck)!;
+      expect(Number(healthPath[1])).toBe(ports.http);
+      expect(c.readinessProbe.httpGet.path).toBe(healthPath[2]);
+    }
+    // What compose publishes on the host, the chart offers as a Service port.
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const mapping of (service.ports ?? []) as string[]) {
+        const target = Number(interpolate(mapping).split(':').pop());
+        expect({ name, target, offered: get(o, 'Service', name).spec.ports.some((p: Json) => p.port === target) }).toEqual({ name, target, offered: true });
+      }
+    }
+  });
+
+  it('gives the infrastructure the compose memory limits and the services at least theirs', () => {
+    const o = objects();
+    const bytes = (value: string) => {
+      const m = /^(\d+)(Mi|M)$/.exec(value)!;
+      return Number(m[1]) * 1024 * 1024;
+    };
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (COMPOSE_ONLY[name]) continue;
+      const composeLimit = bytes(service.deploy.resources.limits.memory);
+      const chartLimit = bytes(container(workloadOf(o, name)).resources.limits.memory);
+      if (APP_SERVICES.includes(name)) expect(chartLimit).toBeGreaterThanOrEqual(composeLimit);
+      else expect({ name, chartLimit }).toEqual({ name, chartLimit: composeLimit });
+    }
+  });
+});
+
+describe('helm chart pipeline configuration is deploy/ (pnpm helm:sync)', () => {
+  const COPIES: Record<string, string> = {
+    'deploy/otel-collector/config.yaml': 'files/otel-collector/config.yaml',
+    'deploy/otel-collector/keep-everything.yaml': 'files/otel-collector/keep-everything.yaml',
+    'deploy/jaeger/config.yaml': 'files/jaeger/config.yaml',
+    'deploy/prometheus/prometheus.yml': 'files/prometheus/prometheus.yml',
+    'deploy/rabbitmq/20-tracelab.conf': 'files/rabbitmq/20-tracelab.conf',
+  };
+  const header = (source: string) => `# GENERATED by \`pnpm helm:sync\` from ${source}: edit that file, not this copy.\n`;
+
+  it('has a generated copy of every configuration file compose mounts, byte for byte after its header', () => {
+    for (const [source, copy] of Object.entries(COPIES)) {
+      expect({ copy, text: readFileSync(path.join(chart, copy), 'utf8') }).toEqual({ copy, text: header(source) + read(source) });
+    }
+    const mounted = Object.values(compose().services).flatMap((s) => (s.volumes ?? []) as string[]).filter((v) => typeof v === 'string' && v.startsWith('./deploy/')).map((v) => v.split(':')[0]!.slice(2));
+    for (const source of mounted) {
+      const files = statSync(path.join(root, source)).isDirectory() ? readdirSync(path.join(root, source)).map((f) => `${source}/${f}`) : [source];
+      for (const file of files) expect({ file, copied: file in COPIES }).toEqual({ file, copied: true });
+    }
+  });
+
+  it('renders those files unchanged into the ConfigMaps the pods mount', () => {
+    const o = objectsOf(render());
+    const data = (name: string, key: string) => get(o, 'ConfigMap', name).data[key];
+    const copy = (source: string) => (header(source) + read(source)).replace(/\n$/, '');
+    expect(data('otel-collector-config', 'config.yaml')).toBe(copy('deploy/otel-collector/config.yaml'));
+    expect(data('otel-collector-config', 'keep-everything.yaml')).toBe(copy('deploy/otel-collector/keep-everything.yaml'));
+    expect(data('jaeger-config', 'config.yaml')).toBe(copy('deploy/jaeger/config.yaml'));
+    expect(data('prometheus-config', 'prometheus.yml')).toBe(copy('deploy/prometheus/prometheus.yml'));
+    expect(data('rabbitmq-config', '20-tracelab.conf')).toBe(copy('deploy/rabbitmq/20-tracelab.conf'));
+  });
+
+  it('`pnpm helm:sync --check` passes now and fails, naming the file, once deploy/ changes', () => {
+    const ok = run(process.execPath, [path.join(root, 'deploy/helm/sync-configs.mjs'), '--check']);
+    expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: '' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'helm-sync-'));
+    try {
+      cpSync(path.join(root, 'deploy'), path.join(dir, 'deploy'), { recursive: true });
+      writeFileSync(path.join(dir, 'deploy/jaeger/config.yaml'), `${read('deploy/jaeger/config.yaml')}\n# changed\n`);
+      const stale = run(process.execPath, [path.join(dir, 'deploy/helm/sync-configs.mjs'), '--check']);
+      expect(stale.status).toBe(1);
+      expect(stale.stderr).toContain('deploy/helm/tracelab/files/jaeger/config.yaml differs from deploy/jaeger/config.yaml');
+      const sync = run(process.execPath, [path.join(dir, 'deploy/helm/sync-configs.mjs')]);
+      expect(sync.status).toBe(0);
+      expect(readFileSync(path.join(dir, 'deploy/helm/tracelab/files/jaeger/config.yaml'), 'utf8')).toContain('# changed');
+      expect(run(process.execPath, [path.join(dir, 'deploy/helm/sync-configs.mjs'), '--check']).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sets only variables the configurations read, and their default host names resolve to chart Services', () => {
+    const o = objectsOf(render());
+    const services = o.filter((x) => x.kind === 'Service');
+    const serves = (host: string, port: number) => services.some((s) => s.metadata.name === host && s.spec.ports.some((p: Json) => p.port === port));
+    const configs: [string, string[]][] = [
+      ['otel-collector', ['deploy/otel-collector/config.yaml', 'deploy/otel-collector/keep-everything.yaml']],
+      ['jaeger', ['deploy/jaeger/config.yaml']],
+    ];
+    for (const [name, files] of configs) {
+      const text = files.map(read).join('\n');
+      for (const key of Object.keys(envOf(container(get(o, 'Deployment', name))))) {
+        if (key === 'GOMEMLIMIT') continue; // read by the Go runtime
+        expect({ name, key, read: text.includes(`\${env:${key}`) }).toEqual({ name, key, read: true });
+      }
+      // ${env:NAME:-host:port} and plain host:port addresses of other components.
+      const addresses = [...text.matchAll(/(?:\$\{env:[A-Z0-9_]+:-)?(?:https?:\/\/)?([a-z][a-z0-9-]*):(\d+)\}?/g)].map((m) => [m[1]!, Number(m[2])] as const);
+      const remote = addresses.filter(([host]) => host !== 'localhost');
+      // The collector names Jaeger, Jaeger names Prometheus: at least one address each.
+      expect({ name, addresses: remote.length }).toEqual({ name, addresses: expect.any(Number) });
+      expect(remote.length).toBeGreaterThan(0);
+      for (const [host, port] of remote) {
+        expect({ name, address: `${host}:${port}`, served: serves(host, port) }).toEqual({ name, address: `${host}:${port}`, served: true });
+      }
+    }
+    const targets = [...read('deploy/prometheus/prometheus.yml').matchAll(/'([a-z][a-z0-9-]*):(\d+)'/g)];
+    expect(targets.length).toBeGreaterThan(0);
+    for (const [, host, port] of targets) expect({ target: `${host}:${port}`, served: serves(host!, Number(port)) }).toEqual({ target: `${host}:${port}`, served: true });
+  });
+
+  function compose() {
+    return parse(read('docker-compose.yml')) as { services: Record<string, Json> };
+  }
+});
+
+describe('the `helm test` script (files/helm-test/order-trace.mjs)', () => {
+  const script = path.join(chart, 'files/helm-test/order-trace.mjs');
+  const TRACE = '0af7651916cd43dd8448eb211c80319c';
+
+  /** OTLP JSON as Jaeger's api/v3 answers it, one resource per service. */
+  function jaegerTrace(services: string[], { k8s = true, orphan = false } = {}) {
+    const resourceSpans = services.map((service, i) => ({
+      resource: {
+        attributes: [
+          { key: 'service.name', value: { stringValue: service } },
+          ...(k8s ? [{ key: 'k8s.pod.name', value: { stringValue: `${service}-abc` } }, { key: 'k8s.namespace.name', value: { stringValue: 'shop' } }, { key: 'k8s.node.name', value: { stringValue: 'kind-worker' } }] : []),
+        ],
+      },
+      scopeSpans: [{ spans: [{ traceId: TRACE, spanId: `span${i}`, parentSpanId: i === 0 ? '' : orphan && i === services.length - 1 ? 'missing' : `span${i - 1}`, name: `${service} op` }] }],
+    }));
+    return JSON.stringify({ result: { resourceSpans } });
+  }
+
+  async function withFakes(jaegerBody: string, fn: (gateway: string, jaeger: string) => Promise<void>) {
+    const listen = (server: Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    const orders: string[] = [];
+    const gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        orders.push(`${req.method} ${req.url} ${req.headers.baggage} ${body}`);
+        res.writeHead(req.method === 'POST' && req.url === '/orders' ? 201 : 404, { 'x-trace-id': TRACE, 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    const jaeger = createServer((req, res) => {
+      if (req.url === `/api/v3/traces/${TRACE}`) res.writeHead(200, { 'content-type': 'application/json' }).end(jaegerBody);
+      else res.writeHead(404).end();
+    });
+    try {
+      await fn(await listen(gateway), await listen(jaeger));
+      expect(orders).toHaveLength(1);
+      expect(orders[0]).toMatch(/^POST \/orders synthetic=true \{"customerId":"cust-0042"/);
+    } finally {
+      gateway.close();
+      jaeger.close();
+    }
+  }
+
+  const runScript = (gateway: string, jaeger: string) =>
+    new Promise<{ status: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [script], { env: { ...process.env, GATEWAY_URL: gateway, JAEGER_API_URL: jaeger, EXPECTED_NAMESPACE: 'shop', TIMEOUT_SECONDS: '4' } });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('close', (status) => resolve({ status, output }));
+    });
+
+  it('passes for a whole trace of the six services with k8s resource attributes', async () => {
+    await withFakes(jaegerTrace(['gateway', 'order', 'inventory', 'payment', 'fraud-detection', 'notification']), async (gateway, jaeger) => {
+      const result = await runScript(gateway, jaeger);
+      expect(result).toEqual({ status: 0, output: expect.stringContaining(`PASS: trace ${TRACE} is whole: 6 spans`) });
+    });
+  });
+
+  it.each([
+    ['a missing service', jaegerTrace(['gateway', 'order', 'inventory', 'payment', 'fraud-detection']), /no spans from notification/],
+    ['a broken hop (orphan span)', jaegerTrace(['gateway', 'order', 'inventory', 'payment', 'fraud-detection', 'notification'], { orphan: true }), /orphan spans .*notification/],
+    ['no k8s resource attributes', jaegerTrace(['gateway', 'order', 'inventory', 'payment', 'fraud-detection', 'notification'], { k8s: false }), /gateway: resource attributes k8s.pod.name, k8s.namespace.name, k8s.node.name missing/],
+  ])('fails for %s', async (_what, body, message) => {
+    await withFakes(body, async (gateway, jaeger) => {
+      const result = await runScript(gateway, jaeger);
+      expect(result.status).toBe(1);
+      expect(result.output).toMatch(message);
+    });
+  });
+});

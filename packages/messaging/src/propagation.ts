@@ -78,6 +78,12 @@ export interface ConsumeOptions {
   linkMode: () => ConsumerLinkMode;
   /** Extra attributes for the consumer span, from the parsed payload (e.g. the order id). */
   attributesOf?: (payload: unknown) => Attributes;
+  /**
+   * Failures that say nothing about the message (its database briefly away): such a message is
+   * requeued after `transientDelayMs` however often it fails, instead of being dead-lettered.
+   */
+  isTransient?: (error: unknown) => boolean;
+  transientDelayMs?: number;
 }
 
 /** A running consumer. `stop` cancels it and resolves once every message it was given is settled. */
@@ -165,8 +171,10 @@ async function handleMessage(
       settle(() => channel.ack(message));
     } catch (error) {
       fail(span, error);
+      const transient = options.isTransient?.(error) ?? false;
+      if (transient) await new Promise((resolve) => setTimeout(resolve, options.transientDelayMs ?? 500));
       // Retry once (redelivered), then dead-letter: nothing accepted is silently dropped.
-      settle(() => channel.nack(message, false, !message.fields.redelivered && !(error instanceof SyntaxError)));
+      settle(() => channel.nack(message, false, transient || (!message.fields.redelivered && !(error instanceof SyntaxError))));
     } finally {
       span.end();
     }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { isConnectionError } from '@tracelab/db';
 import { type Consumer, consumeWithTraceContext, NOTIFICATION_QUEUE } from '@tracelab/messaging';
 import { APP_CONFIG, Broker, FaultWatcher } from '@tracelab/service-kit';
 import type { NotificationConfig } from '../config';
@@ -52,6 +53,8 @@ export class NotificationsEventsController implements OnModuleInit, OnModuleDest
       NOTIFICATION_QUEUE,
       {
         prefetch: this.prefetch(),
+        // Postgres away is no reason to dead-letter an order's e-mail.
+        isTransient: isConnectionError,
         linkMode: () => (this.faults.isOn('consumer-link') ? 'link' : this.config.CONSUMER_SPAN_MODE),
         attributesOf: (payload) => {
           const orderId = (payload as { orderId?: unknown })?.orderId;

@@ -170,7 +170,7 @@ describe('helm chart deploy/helm/tracelab', () => {
         expect({ id, ctx: pod.securityContext }).toMatchObject({ id, ctx: { runAsNonRoot: true, runAsUser: expect.any(Number), seccompProfile: { type: 'RuntimeDefault' } } });
         expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
         expect(pod.automountServiceAccountToken).toBe(false);
-        for (const c of pod.containers) {
+        for (const c of [...(pod.initContainers ?? []), ...pod.containers]) {
           expect({ id, sc: c.securityContext }).toEqual({ id, sc: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } } });
           expect({ id, memory: c.resources?.limits?.memory, request: c.resources?.requests?.memory }).toEqual({ id, memory: expect.any(String), request: expect.any(String) });
         }
@@ -355,6 +355,17 @@ describe('helm chart parity with docker-compose.yml', () => {
     }
   });
 
+  it('starts each service after what compose makes it wait for (depends_on), through its init container', () => {
+    const o = objects();
+    for (const name of APP_SERVICES) {
+      const dependsOn = Object.keys(compose.services[name]!.depends_on ?? {}).filter((d) => !COMPOSE_ONLY[d]);
+      const want = dependsOn.map((d) => (d === 'postgres' ? '$(DATABASE_URL)' : d === 'rabbitmq' ? '$(AMQP_URL)' : `http://${d}:${composeEnv(d).PORT}/healthz`));
+      const init = get(o, 'Deployment', name).spec.template.spec.initContainers[0];
+      expect({ name, waits: [...init.args].sort() }).toEqual({ name, waits: [...want, 'http://otel-collector:4318'].sort() });
+    }
+    expect(objectsOf(render([], ['waitForDependencies=false'])).some((x) => x.spec?.template?.spec?.initContainers)).toBe(false);
+  });
+
   it('listens on the same ports and probes the same health paths', () => {
     const o = objects();
     for (const name of APP_SERVICES) {
@@ -477,6 +488,43 @@ describe('helm chart pipeline configuration is deploy/ (pnpm helm:sync)', () => 
   function compose() {
     return parse(read('docker-compose.yml')) as { services: Record<string, Json> };
   }
+});
+
+describe('the wait-for-dependencies init container', () => {
+  it('waits until a TCP port accepts and a /healthz answers 2xx, logging host:port only (no credentials)', async () => {
+    const init = get(objectsOf(render()), 'Deployment', 'order').spec.template.spec.initContainers[0];
+    const [node, flag, script] = init.command as string[];
+    expect([node, flag]).toEqual(['node', '-e']);
+    let healthy = false;
+    let asked = 0;
+    const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+    const http = createServer((_req, res) => {
+      asked++;
+      res.writeHead(healthy ? 200 : 503).end();
+    });
+    const tcp = createServer();
+    const [httpPort, tcpPort] = [await listen(http), await listen(tcp)];
+    try {
+      const child = spawn(process.execPath, ['-e', script!, `postgres://postgres:hunter2@127.0.0.1:${tcpPort}/tracelab`, `http://127.0.0.1:${httpPort}/healthz`]);
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // Still waiting while /healthz says 503.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(child.exitCode).toBeNull();
+      expect(asked).toBeGreaterThan(0);
+      healthy = true;
+      expect(await exited).toBe(0);
+      expect(output).toContain(`127.0.0.1:${tcpPort} is ready`);
+      expect(output).toContain(`waiting for 127.0.0.1:${httpPort}/healthz`);
+      expect(output).toContain(`127.0.0.1:${httpPort}/healthz is ready`);
+      expect(output).not.toContain('hunter2');
+    } finally {
+      http.close();
+      tcp.close();
+    }
+  });
 });
 
 describe('the `helm test` script (files/helm-test/order-trace.mjs)', () => {

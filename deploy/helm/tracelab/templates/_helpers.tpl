@@ -158,3 +158,35 @@ Downward API variables K8S_* defined before it in the container's env (Kubernete
 {{- $attrs = append $attrs "service.instance.id=$(K8S_POD_NAME)" -}}
 {{- join "," $attrs -}}
 {{- end -}}
+
+{{/*
+The wait-for-dependencies init container's script (plain Node, run with `node -e`): for each
+argument in turn, an http(s)://.../healthz URL must answer 2xx, any other URL (postgres://,
+amqp://, http://collector:4318) must accept a TCP connection. Logs host:port only, never the
+credentials in the URLs. Compose gets the same order from depends_on: service_healthy.
+*/}}
+{{- define "tracelab.waitScript" -}}
+const net = require('node:net');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const ports = { 'postgres:': 5432, 'postgresql:': 5432, 'amqp:': 5672, 'amqps:': 5671, 'http:': 80, 'https:': 443 };
+const tcp = (host, port) => new Promise((resolve) => {
+  const socket = net.connect({ host, port, timeout: 2000 });
+  const done = (ok) => { socket.destroy(); resolve(ok); };
+  socket.on('connect', () => done(true)).on('error', () => done(false)).on('timeout', () => done(false));
+});
+const ready = async (url) => {
+  if (url.pathname.endsWith('/healthz')) return fetch(url, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false);
+  return tcp(url.hostname, Number(url.port) || ports[url.protocol]);
+};
+(async () => {
+  for (const target of process.argv.slice(1)) {
+    const url = new URL(target);
+    const label = url.host + (url.pathname.endsWith('/healthz') ? url.pathname : '');
+    for (let i = 0; !(await ready(url)); i++) {
+      if (i % 5 === 0) console.log(`waiting for ${label}`);
+      await sleep(2000);
+    }
+    console.log(`${label} is ready`);
+  }
+})();
+{{- end -}}

@@ -490,6 +490,54 @@ describe('helm chart pipeline configuration is deploy/ (pnpm helm:sync)', () => 
   }
 });
 
+describe('deploy/kubernetes.md', () => {
+  const doc = read('deploy/kubernetes.md');
+
+  it('documents every value: each one the values reference names exists, and every top-level value is named', () => {
+    const values = parse(readFileSync(path.join(chart, 'values.yaml'), 'utf8')) as Json;
+    const section = doc.slice(doc.indexOf('## Values reference'), doc.indexOf('\n## ', doc.indexOf('## Values reference') + 5));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows.length).toBeGreaterThan(20);
+    const named = new Set<string>();
+    for (const row of rows) {
+      let parent = '';
+      for (const [, token] of row.split(' | ')[0]!.matchAll(/`([^`]+)`/g)) {
+        const absolute = token!.startsWith('.') ? parent + token : token!;
+        if (!token!.startsWith('.')) parent = absolute.replace(/\.[^.]*$/, '');
+        const braces = /\{([^}]+)\}/.exec(absolute);
+        const expanded = braces ? braces[1]!.split(',').map((b) => absolute.replace(braces[0], b)) : [absolute];
+        const exists = (candidate: string) => {
+          let node: unknown = values;
+          for (const key of candidate.replace(/\.\*$/, '').split('.')) node = node !== null && typeof node === 'object' ? (node as Json)[key] : undefined;
+          return node !== undefined;
+        };
+        for (const candidate of expanded) {
+          named.add(candidate.split('.')[0]!);
+          // services.<name>.x: at least one service has x (grpcPort, riskRows are not everyone's).
+          const found = candidate.includes('<name>') ? APP_SERVICES.some((n) => exists(candidate.replace('<name>', n))) : exists(candidate);
+          expect({ value: candidate, documented: found }).toEqual({ value: candidate, documented: true });
+        }
+      }
+    }
+    for (const key of Object.keys(values)) expect({ key, named: named.has(key) }).toEqual({ key, named: true });
+  });
+
+  it('has a k6 Job that kube-validate accepts, with compose\'s k6 image and every file the scenario imports', () => {
+    const job = /kubectl -n tracelab apply -f - <<'EOF'\n([\s\S]*?)\nEOF/.exec(doc)![1]!;
+    const result = run(tool('kube-validate'), ['-external', 'ConfigMap/k6-load', '-external', 'Secret/tracelab-admin-token'], job);
+    expect({ status: result.status, output: result.stdout }).toEqual({ status: 0, output: expect.stringContaining('1 objects valid (Job 1)') });
+    const spec = (parse(job) as Json).spec.template.spec;
+    const composeK6 = (parse(read('docker-compose.yml')) as Json).services.k6;
+    expect(spec.containers[0].image).toBe(composeK6.image);
+    const items = spec.volumes[0].configMap.items as { key: string; path: string }[];
+    for (const item of items) expect(existsSync(path.join(root, 'load', item.path))).toBe(true);
+    const imports = (file: string) => [...read(`load/${file}`).matchAll(/from '\.\/(?:lib\/)?([a-z-]+\.ts)'/g)].map((m) => m[1]!);
+    const needed = new Set(['baseline.ts', ...imports('baseline.ts').map((f) => `lib/${f}`)]);
+    for (const lib of readdirSync(path.join(root, 'load/lib'))) for (const f of imports(`lib/${lib}`)) needed.add(`lib/${f}`);
+    for (const file of needed) expect({ file, mounted: items.some((i) => i.path === file) }).toEqual({ file, mounted: true });
+  });
+});
+
 describe('the wait-for-dependencies init container', () => {
   it('waits until a TCP port accepts and a /healthz answers 2xx, logging host:port only (no credentials)', async () => {
     const init = get(objectsOf(render()), 'Deployment', 'order').spec.template.spec.initContainers[0];

@@ -117,6 +117,25 @@ describe('helm chart deploy/helm/tracelab', () => {
     expect(external.stdout).toMatch(/Secret "shop-amqp" is neither rendered nor declared -external/);
   });
 
+  it('prints NOTES.txt that tells how to reach the console, the gateway and Jaeger (helm install --dry-run=client, no cluster)', () => {
+    const notes = (args: string[]) => {
+      const result = helm('install', 'tracelab', chart, '--namespace', NAMESPACE, '--dry-run=client', ...args);
+      expect(result.status).toBe(0);
+      return result.stdout.slice(result.stdout.indexOf('NOTES:'));
+    };
+    const defaults = notes([]);
+    expect(defaults).toContain(`kubectl -n ${NAMESPACE} port-forward svc/gateway 8080:8080`);
+    expect(defaults).toContain('http://localhost:8080/console');
+    expect(defaults).toContain(`kubectl -n ${NAMESPACE} get secret tracelab-admin-token -o jsonpath='{.data.token}' | base64 -d`);
+    expect(defaults).toContain(`kubectl -n ${NAMESPACE} port-forward svc/jaeger 16686:16686`);
+    expect(defaults).toContain(`helm test tracelab -n ${NAMESPACE} --logs`);
+    const exposed = notes(['-f', VALUE_SETS['no-jaeger-prometheus']!.file!]);
+    expect(exposed).toContain('https://shop.example.com/');
+    expect(exposed).toContain("get secret shop-admin -o jsonpath='{.data.bearer}'");
+    expect(exposed).toContain('traces go to tempo-distributor.observability.svc.cluster.local:4317 (via the collector)');
+    expect(exposed).not.toContain('port-forward svc/jaeger');
+  });
+
   it('refuses value combinations that cannot work, saying what to set', () => {
     const cases: [string[], RegExp][] = [
       [['collector.enabled=false'], /collector.enabled=false needs otlp.endpoint/],

@@ -136,12 +136,17 @@ describe('helm chart deploy/helm/tracelab', () => {
     expect(exposed).not.toContain('port-forward svc/jaeger');
   });
 
-  it('refuses value combinations that cannot work, saying what to set', () => {
+  it('refuses values that cannot work (combinations, and values.schema.json: types, ranges, misspelt keys), saying what to set', () => {
     const cases: [string[], RegExp][] = [
       [['collector.enabled=false'], /collector.enabled=false needs otlp.endpoint/],
       [['jaeger.enabled=false'], /jaeger.enabled=false with the in-chart collector needs collector.tracesEndpoint/],
-      [['adminToken.value=short'], /at least 8 characters/],
-      [['collector.config=nope.yaml'], /collector.config: "nope.yaml" is not a file of deploy\/otel-collector/],
+      // values.schema.json: wrong types, values out of range, and misspelt keys.
+      [['adminToken.value=short'], /\/adminToken\/value': minLength: got 5, want 8/],
+      [['collector.config=nope.yaml'], /\/collector\/config': value must be one of 'config.yaml', 'keep-everything.yaml'/],
+      [['colector.enabled=false'], /additional properties 'colector' not allowed/],
+      [['services.order.port=0'], /\/services\/order\/port': minimum: got 0, want 1/],
+      [['services.shipping.port=3009'], /\/services': additional properties 'shipping' not allowed/],
+      [['otel.protocol=thrift'], /\/otel\/protocol': value must be one of/],
     ];
     for (const [sets, message] of cases) {
       const result = helm('template', 'tracelab', chart, ...sets.flatMap((s) => ['--set', s]));

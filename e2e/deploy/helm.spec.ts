@@ -267,6 +267,8 @@ describe('helm chart deploy/helm/tracelab', () => {
       expect(env.OTEL_RESOURCE_ATTRIBUTES!.value).toMatch(/^deployment\.environment\.name=staging,team=checkout,k8s\.pod\.name=/);
       expect(find(o, 'Deployment', 'otel-collector')).toBeUndefined();
       expect(find(o, 'Service', 'otel-collector')).toBeUndefined();
+      const grpc = envOf(container(get(objectsOf(render([], ['otel.protocol=grpc'])), 'Deployment', 'order')));
+      expect([grpc.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL!.value, grpc.OTEL_EXPORTER_OTLP_ENDPOINT!.value]).toEqual(['grpc', 'http://otel-collector:4317']);
       const disabled = envOf(container(get(objectsOf(render([], ['otel.sdkDisabled=true'])), 'Deployment', 'order')));
       expect(disabled.OTEL_SDK_DISABLED!.value).toBe('true');
     });

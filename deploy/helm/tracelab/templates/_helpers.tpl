@@ -36,10 +36,12 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- printf "%s:%s" .repository (toString .tag) -}}
 {{- end -}}
 
-{{/* Where the services send OTLP/HTTP. */}}
+{{/* Where the services send OTLP: the in-chart collector's HTTP port, or its gRPC port for otel.protocol=grpc. */}}
 {{- define "tracelab.otlpEndpoint" -}}
 {{- if .Values.otlp.endpoint -}}
 {{- .Values.otlp.endpoint -}}
+{{- else if and .Values.collector.enabled (eq .Values.otel.protocol "grpc") -}}
+http://otel-collector:4317
 {{- else if .Values.collector.enabled -}}
 http://otel-collector:4318
 {{- else -}}

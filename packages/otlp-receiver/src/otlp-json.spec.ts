@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeTraces } from './otlp-json';
 
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(join(__dirname, '../../../../shared/fixtures/jaeger-api-v3', name), 'utf8'));
+// Real answers of Jaeger's api/v3, recorded by the pipeline tier (e2e/pipeline/jaeger-fixtures.spec.ts).
+const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../e2e/fixtures/jaeger-api-v3', name), 'utf8'));
 
 describe('decodeTraces', () => {
-  it('reads a bare resourceSpans body (Jaeger GetTrace)', () => {
-    const spans = decodeTraces(fixture('GetTrace.json'));
+  it('reads a bare resourceSpans body', () => {
+    const spans = decodeTraces(fixture('GetTrace.json').result);
     expect(spans.length).toBeGreaterThan(0);
     for (const span of spans) {
       expect(span.traceId).toMatch(/^[0-9a-f]{32}$/);
@@ -16,8 +16,11 @@ describe('decodeTraces', () => {
     }
   });
 
-  it('reads the { result } wrapper of a streamed search (Jaeger FindTraces)', () => {
-    expect(decodeTraces(fixture('FindTraces.json')).length).toBeGreaterThan(0);
+  it('reads the { result } wrapper of Jaeger GetTrace and FindTraces', () => {
+    const found = decodeTraces(fixture('FindTraces.json'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(decodeTraces(fixture('GetTrace.json'))).toHaveLength(decodeTraces(fixture('GetTrace.json').result).length);
+    expect(new Set(found.map((span) => span.service)).size).toBe(6);
   });
 
   it('keeps nanosecond precision beyond 2^53 and decodes attributes', () => {

@@ -326,6 +326,28 @@ describe('helm chart deploy/helm/tracelab', () => {
   });
 });
 
+describe('helm and kube-validate pins (tools/pins.json)', () => {
+  const pins = JSON.parse(read('tools/pins.json')) as Record<string, Record<string, string>>;
+  /** The version tools/<name>/go.mod requires of a module. */
+  const required = (name: string, module: string) => new RegExp(`^\\s*(?:require\\s+)?${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm').exec(read(`tools/${name}/go.mod`))?.[1];
+
+  it('builds Helm and kube-validate at their pins, against the same Kubernetes API release', () => {
+    expect(pins.helm).toEqual({ module: 'helm.sh/helm/v4', moduleVersion: 'v4.3.2', package: 'helm.sh/helm/v4/cmd/helm' });
+    expect(required('helm', 'helm.sh/helm/v4')).toBe(pins.helm!.moduleVersion);
+    expect(read('tools/helm/go.mod')).toMatch(/^tool helm\.sh\/helm\/v4\/cmd\/helm$/m);
+    const api = pins['kube-validate']!.moduleVersion!;
+    expect(required('kube-validate', 'k8s.io/api')).toBe(api);
+    expect(required('kube-validate', 'k8s.io/apimachinery')).toBe(api);
+    // Helm renders for the Kubernetes release of its own k8s modules; kube-validate validates against the same.
+    for (const module of ['k8s.io/api', 'k8s.io/apimachinery', 'k8s.io/client-go']) expect({ module, version: required('helm', module) }).toEqual({ module, version: api });
+    const version = helm('version');
+    expect(version.status).toBe(0);
+    expect(version.stdout).toContain(`KubeClientVersion:"v1.${api.split('.')[1]}"`);
+    expect(existsSync(path.join(root, 'tools/helm/go.sum'))).toBe(true);
+    expect(existsSync(path.join(root, 'tools/kube-validate/go.sum'))).toBe(true);
+  });
+});
+
 describe('helm chart parity with docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml')) as { services: Record<string, Json> };
   /** Compose-only helpers with no Kubernetes counterpart: probes and the k8s readiness gates replace them. */

@@ -15,6 +15,8 @@ export class OrderServiceUnreachable extends AppError {
   constructor(
     message: string,
     readonly maybeDelivered: boolean,
+    /** No answer within ORDER_TIMEOUT_MS (rather than a broken connection). */
+    readonly timedOut = false,
   ) {
     super(503, ErrorCode.DependencyUnavailable, message);
   }
@@ -41,8 +43,9 @@ export class OrderApiClient {
       text = await response.text();
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code;
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.config.ORDER_TIMEOUT_MS} ms` : (error as Error).message;
-      throw new OrderServiceUnreachable(`order service unavailable: ${reason}`, !NOT_SENT.has(code ?? ''));
+      const timedOut = (error as Error).name === 'TimeoutError';
+      const reason = timedOut ? `no answer within ${this.config.ORDER_TIMEOUT_MS} ms` : (error as Error).message;
+      throw new OrderServiceUnreachable(`order service unavailable: ${reason}`, !NOT_SENT.has(code ?? ''), timedOut);
     }
     try {
       return { status: response.status, body: JSON.parse(text) };

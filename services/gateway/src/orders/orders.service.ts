@@ -91,9 +91,15 @@ export class OrdersService {
   /** Sends the order under the id the gateway chose. Unreachable after sending: the outcome is unknown (504). */
   private async submit(orderId: string, dto: PlaceOrderDto): Promise<Record<string, unknown>> {
     const headers = { [ORDER_ID_HEADER]: orderId, [TIMEOUT_HEADER]: String(Math.max(1, this.config.ORDER_TIMEOUT_MS - ANSWER_MARGIN_MS)) };
+    const post = () => withBaggage({ 'shop.customer.tier': customerTier(dto.customerId) }, () => this.orderApi.request('POST', '/orders', dto, headers));
     let upstream: Upstream;
     try {
-      upstream = await withBaggage({ 'shop.customer.tier': customerTier(dto.customerId) }, () => this.orderApi.request('POST', '/orders', dto, headers));
+      upstream = await post().catch((error: unknown) => {
+        // A keep-alive connection the order service closed as we sent: safe to send once more,
+        // since the order id makes a second delivery a replay, not a second order.
+        if (error instanceof OrderServiceUnreachable && error.maybeDelivered && !error.timedOut) return post();
+        throw error;
+      });
     } catch (error) {
       if (error instanceof OrderServiceUnreachable && error.maybeDelivered) throw outcomeUnknown(orderId, error.message);
       throw error;

@@ -583,6 +583,15 @@ describe('deploy/kubernetes.md', () => {
     for (const key of Object.keys(values)) expect({ key, named: named.has(key) }).toEqual({ key, named: true });
   });
 
+  it('links only to files that exist, and every http://localhost:<port> has its port-forward', () => {
+    const links = [...doc.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/.test(l));
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    for (const link of links) expect({ link, exists: existsSync(path.join(root, 'deploy', link)) }).toEqual({ link, exists: true });
+    const forwarded = new Set([...doc.matchAll(/port-forward svc\/[a-z-]+ (\d+):\d+/g)].map((m) => Number(m[1])));
+    for (const [, port] of doc.matchAll(/http:\/\/localhost:(\d+)/g)) expect({ port, forwarded: forwarded.has(Number(port)) }).toEqual({ port, forwarded: true });
+    expect(read('README.md')).toContain('[deploy/kubernetes.md](deploy/kubernetes.md)');
+  });
+
   it('has a k6 Job that kube-validate accepts, with compose\'s k6 image and every file the scenario imports', () => {
     const job = /kubectl -n tracelab apply -f - <<'EOF'\n([\s\S]*?)\nEOF/.exec(doc)![1]!;
     const result = run(tool('kube-validate'), ['-external', 'ConfigMap/k6-load', '-external', 'Secret/tracelab-admin-token'], job);

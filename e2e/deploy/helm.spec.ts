@@ -670,8 +670,10 @@ describe('the `helm test` script (files/helm-test/order-trace.mjs)', () => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        orders.push(`${req.method} ${req.url} ${req.headers.baggage} ${body}`);
-        res.writeHead(req.method === 'POST' && req.url === '/orders' ? 201 : 404, { 'x-trace-id': TRACE, 'content-type': 'application/json' }).end('{}');
+        orders.push(`${req.method} ${req.url} ${req.headers.baggage} ${req.headers['idempotency-key']} ${body}`);
+        // The first try's outcome is unknown (504): the script retries with the same Idempotency-Key.
+        const status = req.method !== 'POST' || req.url !== '/orders' ? 404 : orders.length === 1 ? 504 : 201;
+        res.writeHead(status, { 'x-trace-id': TRACE, 'content-type': 'application/json' }).end('{}');
       });
     });
     const jaeger = createServer((req, res) => {
@@ -680,8 +682,9 @@ describe('the `helm test` script (files/helm-test/order-trace.mjs)', () => {
     });
     try {
       await fn(await listen(gateway), await listen(jaeger));
-      expect(orders).toHaveLength(1);
-      expect(orders[0]).toMatch(/^POST \/orders synthetic=true \{"customerId":"cust-0042"/);
+      expect(orders).toHaveLength(2);
+      expect(orders[0]).toMatch(/^POST \/orders synthetic=true helm-test-[0-9a-f-]{36} \{"customerId":"cust-0042"/);
+      expect(orders[1]).toBe(orders[0]);
     } finally {
       gateway.close();
       jaeger.close();

@@ -11,6 +11,8 @@
 // trace (no orphan: propagation did not break on any hop), and every service's spans carry the
 // k8s.pod.name, k8s.namespace.name and k8s.node.name resource attributes. Exit 0 or 1.
 
+import { randomUUID } from 'node:crypto';
+
 const gateway = process.env.GATEWAY_URL ?? 'http://gateway:8080';
 const jaeger = process.env.JAEGER_API_URL ?? '';
 const expected = (process.env.EXPECTED_SERVICES ?? 'fraud-detection,gateway,inventory,notification,order,payment').split(',').filter(Boolean);
@@ -24,8 +26,13 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** POST /orders, retried while the shop is still starting (503) or unreachable. */
+/**
+ * POST /orders, retried while the shop is still starting (5xx) or unreachable. One Idempotency-Key
+ * for every try, so a retry after an unknown outcome (504) replays that order instead of placing a
+ * second one (409: the first try is still running).
+ */
 async function placeOrder() {
+  const idempotencyKey = `helm-test-${randomUUID()}`;
   const body = JSON.stringify({
     customerId: 'cust-0042',
     items: [{ sku: 'TL-MUG', quantity: 1 }],
@@ -36,7 +43,7 @@ async function placeOrder() {
     try {
       const response = await fetch(new URL('/orders', gateway), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', baggage: 'synthetic=true' },
+        headers: { 'content-type': 'application/json', baggage: 'synthetic=true', 'idempotency-key': idempotencyKey },
         body,
         signal: AbortSignal.timeout(15_000),
       });
@@ -48,7 +55,7 @@ async function placeOrder() {
         return traceId;
       }
       last = `HTTP ${response.status}: ${text.slice(0, 200)}`;
-      if (response.status < 500) fail(`POST /orders answered ${last}`);
+      if (response.status < 500 && response.status !== 409) fail(`POST /orders answered ${last}`);
     } catch (error) {
       last = error.message;
     }

@@ -707,6 +707,30 @@ describe('the `helm test` script (files/helm-test/order-trace.mjs)', () => {
     });
   });
 
+  it('reads a real Jaeger answer: the api/v3 GetTrace the pipeline tier recorded (e2e/fixtures), with and without k8s attributes', async () => {
+    const recorded = JSON.parse(read('e2e/fixtures/jaeger-api-v3/GetTrace.json')) as Json;
+    const spans = (recorded.result.resourceSpans as Json[]).reduce((n, r) => n + (r.scopeSpans as Json[]).reduce((m, s) => m + s.spans.length, 0), 0);
+    // Recorded outside Kubernetes: whole, but without k8s.* resource attributes.
+    await withFakes(JSON.stringify(recorded), async (gateway, jaeger) => {
+      const result = await runScript(gateway, jaeger);
+      expect(result.status).toBe(1);
+      expect(result.output).toMatch(/resource attributes k8s.pod.name, k8s.namespace.name, k8s.node.name missing/);
+      expect(result.output).not.toMatch(/no spans from|orphan|root spans/);
+    });
+    for (const resource of recorded.result.resourceSpans as Json[]) {
+      const service = (resource.resource.attributes as Json[]).find((a) => a.key === 'service.name')!.value.stringValue;
+      resource.resource.attributes.push(
+        { key: 'k8s.pod.name', value: { stringValue: `${service}-7d9c-x2` } },
+        { key: 'k8s.namespace.name', value: { stringValue: 'shop' } },
+        { key: 'k8s.node.name', value: { stringValue: 'kind-worker' } },
+      );
+    }
+    await withFakes(JSON.stringify(recorded), async (gateway, jaeger) => {
+      const result = await runScript(gateway, jaeger);
+      expect(result).toEqual({ status: 0, output: expect.stringContaining(`is whole: ${spans} spans from fraud-detection, gateway, inventory, notification, order, payment`) });
+    });
+  });
+
   it.each([
     ['a missing service', jaegerTrace(['gateway', 'order', 'inventory', 'payment', 'fraud-detection']), /no spans from notification/],
     ['a broken hop (orphan span)', jaegerTrace(['gateway', 'order', 'inventory', 'payment', 'fraud-detection', 'notification'], { orphan: true }), /orphan spans .*notification/],

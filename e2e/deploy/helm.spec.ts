@@ -608,6 +608,59 @@ describe('deploy/kubernetes.md', () => {
   });
 });
 
+describe('the rendered collector and Jaeger configuration, validated by the real binaries (pnpm tools:build)', () => {
+  /** A pipeline binary built by `pnpm tools:build` (otelcol, jaeger); missing fails naming the command. */
+  const pipelineTool = (name: 'otelcol' | 'jaeger') => {
+    const bin = path.join(root, '.tools/bin', name);
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: build it with \`pnpm tools:build\``);
+    return bin;
+  };
+
+  /** Writes the ConfigMap the Deployment mounts, then runs `<binary> validate` with exactly the container's env. */
+  function validate(o: Json[], name: 'otel-collector' | 'jaeger', env?: Record<string, string>) {
+    const deployment = get(o, 'Deployment', name);
+    const c = container(deployment);
+    const configMap = get(o, 'ConfigMap', deployment.spec.template.spec.volumes.find((v: Json) => v.name === 'config').configMap.name);
+    const mount = c.volumeMounts.find((m: Json) => m.name === 'config').mountPath as string;
+    const dir = mkdtempSync(path.join(tmpdir(), 'helm-config-'));
+    try {
+      for (const [key, text] of Object.entries(configMap.data as Record<string, string>)) writeFileSync(path.join(dir, key), text);
+      const args = (c.args as string[]).map((a) => a.replace(mount, dir));
+      const configArgs = name === 'jaeger' ? ['--config', args[args.indexOf('--config') + 1]!] : args;
+      const containerEnv = Object.fromEntries((c.env as Json[]).map((e) => [e.name, e.value]));
+      const result = spawnSync(pipelineTool(name === 'jaeger' ? 'jaeger' : 'otelcol'), ['validate', ...configArgs], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { PATH: process.env.PATH ?? '', HOME: dir, ...containerEnv, ...env },
+      });
+      return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it.each(Object.keys(VALUE_SETS))('accepts the %s values', (set) => {
+    const file = VALUE_SETS[set]!.file;
+    const o = objectsOf(render(file ? [file] : []));
+    const names = (['otel-collector', 'jaeger'] as const).filter((n) => find(o, 'Deployment', n));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const result = validate(o, name);
+      expect({ set, name, status: result.status, output: result.output }).toEqual({ set, name, status: 0, output: expect.any(String) });
+    }
+  });
+
+  it('fails when the environment the chart sets is wrong (so the check above can fail)', () => {
+    const o = objectsOf(render());
+    const result = validate(o, 'otel-collector', { SAMPLING_PERCENTAGE: 'most' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/sampling_percentage/);
+    const jaeger = validate(o, 'jaeger', { JAEGER_MAX_TRACES: 'lots' });
+    expect(jaeger.status).not.toBe(0);
+    expect(jaeger.output).toMatch(/max_traces/);
+  });
+});
+
 describe('the wait-for-dependencies init container', () => {
   it('waits until a TCP port accepts and a /healthz answers 2xx, logging host:port only (no credentials)', async () => {
     const init = get(objectsOf(render()), 'Deployment', 'order').spec.template.spec.initContainers[0];

@@ -2,9 +2,11 @@
  * The Helm chart (deploy/helm/tracelab), checked without a cluster: `helm lint`, `helm template`
  * for the default values and the value sets in deploy/helm/tracelab/ci/, every rendered object
  * decoded strictly into its k8s.io/api type (tools/kube-validate), parity with docker-compose.yml,
- * the generated pipeline configurations against deploy/, and the `helm test` script against a
- * fake gateway and Jaeger. helm and kube-validate come from `pnpm tools:build` (.tools/bin); when
- * they are missing every test here fails, naming that command.
+ * the generated pipeline configurations against deploy/ (and through `otelcol validate` /
+ * `jaeger validate`), deploy/kubernetes.md, the init container's wait script, and the `helm test`
+ * script against a fake gateway and Jaeger. helm, kube-validate, otelcol and jaeger come from
+ * `pnpm tools:build` (.tools/bin); when one is missing the tests that need it fail, naming that
+ * command. No cluster, no network.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -62,14 +62,15 @@ export class FraudClient implements OnModuleInit {
     return ['closed', 'open', 'half-open', 'isolated'][this.breaker.state] ?? String(this.breaker.state);
   }
 
-  score(request: fraud.ScoreRequest): Promise<fraud.ScoreResponse> {
+  /** `stop` ends the retries once the caller's deadline has passed: no tries nobody waits for. */
+  score(request: fraud.ScoreRequest, stop?: AbortSignal): Promise<fraud.ScoreResponse> {
     // The breaker sees one call per charge; the retries happen inside it.
     return this.breaker.execute(() =>
       this.retries.execute(({ attempt }) =>
         withSpanAttributes({ 'shop.retry.attempt': attempt + 1 }, () =>
           callUnary(this.service.score.bind(this.service), request, this.config.FRAUD_TIMEOUT_MS),
         ),
-      ),
-    );
+      stop),
+    stop);
   }
 }

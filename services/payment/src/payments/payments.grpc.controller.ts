@@ -1,3 +1,4 @@
+import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
 import { payment } from '@tracelab/contracts';
 import { PaymentsService } from './payments.service';
@@ -7,7 +8,8 @@ import { PaymentsService } from './payments.service';
 export class PaymentsGrpcController implements payment.PaymentServiceController {
   constructor(private readonly paymentsService: PaymentsService) {}
 
-  charge(request: payment.ChargeRequest): Promise<payment.ChargeResponse> {
-    return this.paymentsService.charge(request);
+  charge(request: payment.ChargeRequest, _metadata?: Metadata, call?: ServerUnaryCall<unknown, unknown>): Promise<payment.ChargeResponse> {
+    const deadline = call?.getDeadline();
+    return this.paymentsService.charge(request, deadline === undefined ? undefined : Number(deadline instanceof Date ? deadline.getTime() : deadline));
   }
 }

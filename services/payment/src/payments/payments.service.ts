@@ -22,7 +22,8 @@ export class PaymentsService {
   ) {}
 
   /** Scores the order for fraud, then charges the card. The card number never leaves this method. */
-  charge(request: payment.ChargeRequest): Promise<payment.ChargeResponse> {
+  /** `deadline` (epoch ms) is the caller's gRPC deadline: fraud retries stop there. */
+  charge(request: payment.ChargeRequest, deadline?: number): Promise<payment.ChargeResponse> {
     const cardNumber = request.card?.number ?? '';
     const cardLast4 = cardNumber.slice(-4);
     return inSpan(
@@ -31,7 +32,7 @@ export class PaymentsService {
       async (span) => {
         let risk;
         try {
-          risk = await this.scoreRisk(request);
+          risk = await this.scoreRisk(request, deadline);
         } finally {
           // After the call: a half-open trial that closes or re-opens the breaker shows its outcome.
           span.setAttribute('shop.circuit.state', this.fraudClient.circuitState);
@@ -50,14 +51,19 @@ export class PaymentsService {
     );
   }
 
-  private async scoreRisk(request: payment.ChargeRequest) {
+  private async scoreRisk(request: payment.ChargeRequest, deadline?: number) {
+    const stop = deadline === undefined || !Number.isFinite(deadline) ? undefined : AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-      return await this.fraudClient.score({
-        orderId: request.orderId,
-        customerId: request.customerId,
-        amountCents: request.amountCents,
-      });
+      return await this.fraudClient.score(
+        {
+          orderId: request.orderId,
+          customerId: request.customerId,
+          amountCents: request.amountCents,
+        },
+        stop,
+      );
     } catch (error) {
+      if (stop?.aborted) throw new FraudCheckUnavailableError('timed out (caller deadline)', error);
       if (error instanceof BrokenCircuitError) throw new FraudCheckUnavailableError('circuit breaker open');
       if (isTransient(error)) {
         const code = grpcErrorCode(error);

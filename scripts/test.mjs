@@ -30,7 +30,8 @@ const reports = mkdtempSync(join(tmpdir(), 'tracelab-test-'));
 /** One Jest run; the receiver tiers share a run, the pipeline tier has a stack of its own. */
 function jest(name, configArgs) {
   const report = join(reports, `${name}.json`);
-  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${report}`, '--runInBand', ...configArgs, ...filters];
+  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${report}`, '--runInBand', ...filters, ...configArgs];
+  // (filters first: --selectProjects takes every word after it)
   // A path filter may match nothing in one of the tiers it runs.
   if (filters.length > 0) args.push('--passWithNoTests');
   const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });

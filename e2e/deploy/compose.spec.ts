@@ -414,14 +414,14 @@ describe('otel-collector configuration', () => {
         expect(feeder.receivers).toEqual(['otlp']);
         expect(feeder.processors as string[]).not.toContain('tail_sampling');
         const exporters = config.exporters as Record<string, Json>;
-        const jaeger = Object.entries(exporters).find(([, e]) => e.endpoint === 'jaeger:4317');
+        const jaeger = Object.entries(exporters).find(([, e]) => interpolate(String(e.endpoint)) === 'jaeger:4317');
         expect(jaeger).toBeDefined();
         expect((jaeger![1].tls as Json).insecure).toBe(true);
-        expect((exporters.prometheus as Json).endpoint).toBe('0.0.0.0:8889');
+        expect(interpolate(String((exporters.prometheus as Json).endpoint))).toBe('0.0.0.0:8889');
         const otlp = (config.receivers as Json).otlp as Json;
         const protocols = otlp.protocols as Record<string, Json>;
-        expect(protocols.grpc!.endpoint).toBe('0.0.0.0:4317');
-        expect(protocols.http!.endpoint).toBe('0.0.0.0:4318');
+        expect(interpolate(String(protocols.grpc!.endpoint))).toBe('0.0.0.0:4317');
+        expect(interpolate(String(protocols.http!.endpoint))).toBe('0.0.0.0:4318');
       });
     });
   }
@@ -467,11 +467,11 @@ describe('jaeger configuration', () => {
     const memory = ((storage.backends as Json)[traces] as Json).memory as Json;
     expect(Number(interpolate(String(memory.max_traces)))).toBeGreaterThan(0);
     const prometheus = ((storage.metric_backends as Json)[metrics] as Json).prometheus as Json;
-    expect(prometheus.endpoint).toBe('http://prometheus:9090');
+    expect(interpolate(String(prometheus.endpoint))).toBe('http://prometheus:9090');
     // Matches the collector's prometheus exporter names: traces_span_metrics_calls_total, ..._duration_milliseconds_bucket.
     expect(prometheus.normalize_calls).toBe(true);
     expect(prometheus.normalize_duration).toBe(true);
-    expect((query.http as Json).endpoint).toBe('0.0.0.0:16686');
+    expect(interpolate(String((query.http as Json).endpoint))).toBe('0.0.0.0:16686');
     const exporter = (config.exporters as Json).jaeger_storage_exporter as Json;
     expect(exporter.trace_storage).toBe(traces);
   });
@@ -497,7 +497,8 @@ describe('links in the docs', () => {
     const file = path.join(root, document);
     (existsSync(file) ? it : it.skip)(`${document}: every http://localhost:<port> is a published port`, () => {
       const text = readFileSync(file, 'utf8');
-      // Addresses for the reader's browser; 127.0.0.1 is used for in-container addresses (healthchecks).
+      // localhost: compose's published ports. 127.0.0.1 is for in-container addresses (healthchecks)
+      // and for local mode's own (README, "Local mode").
       const ports = [...text.matchAll(/https?:\/\/localhost:(\d+)/g)].map((match) => Number(match[1]));
       for (const port of ports) expect({ document, port, published: published.has(port) }).toEqual({ document, port, published: true });
     });

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 const LDFLAGS = ['-trimpath', '-ldflags', '-s -w'];
 
 /** A Go module under tools/<name> whose go.mod requires the pinned module; builds one package of it. */
-function goModuleTool(name, { tags = [] } = {}) {
+function goModuleTool(name, { tags = [], sources = [] } = {}) {
   return {
     name,
-    inputs: [`tools/${name}/go.mod`, `tools/${name}/go.sum`],
+    inputs: [`tools/${name}/go.mod`, `tools/${name}/go.sum`, ...sources.map((file) => `tools/${name}/${file}`)],
     describe: (pins) => `${pins[name].module}@${pins[name].moduleVersion}`,
     build: ({ root, pins, output, run }) => {
       const args = ['build', ...LDFLAGS, ...(tags.length ? ['-tags', tags.join(',')] : []), '-o', output, pins[name].package];
@@ -35,9 +35,9 @@ export const TOOLS = [
   goModuleTool('jaeger'),
   // Only static scrape targets are used: leave out every service-discovery plugin.
   goModuleTool('prometheus', { tags: ['remove_all_sd'] }),
-  goModuleTool('compose-check'),
+  // Our own source: rebuilt when main.go changes too, not only go.mod/go.sum.
+  goModuleTool('compose-check', { sources: ['main.go'] }),
   // Chart tests (deploy/helm/tracelab): helm lint/template, and strict decoding of every rendered object.
   goModuleTool('helm'),
-  // Our own source: rebuilt when main.go changes too, not only go.mod/go.sum.
-  { ...goModuleTool('kube-validate'), inputs: ['tools/kube-validate/go.mod', 'tools/kube-validate/go.sum', 'tools/kube-validate/main.go'] },
+  goModuleTool('kube-validate', { sources: ['main.go'] }),
 ];

@@ -5,7 +5,7 @@ const schema = z.object({
   PORT: port(8080),
   /** The public entry point listens on every interface by default. */
   BIND_HOST: bindHost('0.0.0.0'),
-  ORDER_URL: httpUrl('http://localhost:3001'),
+  ORDER_URL: httpUrl('http://127.0.0.1:3001'),
   /** Largest accepted request body; bigger ones get 413. */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 64kb').default('64kb'),
   /** Order placement includes payment retries, so give it room. */

@@ -5,8 +5,8 @@ const schema = z.object({
   PORT: port(3001),
   DATABASE_URL: postgresUrl(),
   AMQP_URL: amqpUrl(),
-  INVENTORY_GRPC_URL: grpcAddress('localhost:50051'),
-  PAYMENT_GRPC_URL: grpcAddress('localhost:50052'),
+  INVENTORY_GRPC_URL: grpcAddress('127.0.0.1:50051'),
+  PAYMENT_GRPC_URL: grpcAddress('127.0.0.1:50052'),
   INVENTORY_TIMEOUT_MS: positiveInt(2000),
   /** Covers payment's own retries of fraud-detection. */
   PAYMENT_TIMEOUT_MS: positiveInt(5000),

@@ -6,7 +6,7 @@ const schema = z.object({
   GRPC_PORT: port(50052),
   /** Only for the fault switches. */
   DATABASE_URL: postgresUrl(),
-  FRAUD_GRPC_URL: grpcAddress('localhost:50053'),
+  FRAUD_GRPC_URL: grpcAddress('127.0.0.1:50053'),
   /** Deadline of one Score call. */
   FRAUD_TIMEOUT_MS: positiveInt(1000),
   /** Score calls per charge, first try included. */

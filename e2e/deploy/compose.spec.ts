@@ -135,6 +135,12 @@ const COMPOSE_DATABASE_URL = 'postgres://postgres:postgres@postgres:5432/tracela
 /** A container that runs once and exits (restart "no", no healthcheck), like otel-collector-ready. */
 const isOneShot = (service: Json) => service.restart === 'no' && service.healthcheck === undefined;
 
+/** A one-shot probe (otel-collector-ready) that waits for `name` from outside its container. */
+const probeOf = (name: string) =>
+  Object.entries(services).find(
+    ([, service]) => isOneShot(service) && ((service.depends_on as Json | undefined)?.[name] as Json | undefined)?.condition === 'service_started',
+  )?.[0];
+
 describe('docker-compose.yml', () => {
   it('loads as `docker compose` loads it (compose-go: interpolation, schema, semantics), with every profile and switch', () => {
     for (const env of [[], ['OTEL_COLLECTOR_CONFIG=keep-everything.yaml', 'SAMPLING_PERCENTAGE=10', 'BIND_ADDRESS=0.0.0.0']]) {
@@ -241,8 +247,19 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(services.k6!).ADMIN_TOKEN).toBe(env.ADMIN_TOKEN);
   });
 
-  it('gives every long-running container a healthcheck', () => {
-    for (const [name, service] of Object.entries(services).filter(([, service]) => !isOneShot(service))) {
+  it('probes the collector from outside (its image has no shell) and makes every service wait for the probe', () => {
+    expect(probeOf('otel-collector')).toBe('otel-collector-ready');
+    expect(JSON.stringify(services['otel-collector-ready']!.command)).toContain('http://otel-collector:13133/');
+    for (const name of Object.keys(APP_SERVICES)) {
+      expect({ name, waits: ((services[name]!.depends_on as Json)['otel-collector-ready'] as Json | undefined)?.condition }).toEqual({
+        name,
+        waits: 'service_completed_successfully',
+      });
+    }
+  });
+
+  it('gives every long-running container a healthcheck (the collector: its probe above)', () => {
+    for (const [name, service] of Object.entries(services).filter(([name, service]) => !isOneShot(service) && !probeOf(name))) {
       const healthcheck = service.healthcheck as Json | undefined;
       expect({ name, healthcheck: isRecord(healthcheck) }).toEqual({ name, healthcheck: true });
       expect({ name, disabled: healthcheck!.disable === true }).toEqual({ name, disabled: false });
@@ -261,12 +278,13 @@ describe('docker-compose.yml', () => {
       expect({ name, mapping: isRecord(dependsOn) }).toEqual({ name, mapping: true });
       for (const [dependency, spec] of Object.entries(dependsOn as Json)) {
         expect({ name, dependency, exists: dependency in services }).toEqual({ name, dependency, exists: true });
-        const oneShot = isOneShot(services[dependency]!);
-        expect({ name, dependency, condition: (spec as Json).condition }).toEqual({
-          name,
-          dependency,
-          condition: oneShot ? 'service_completed_successfully' : 'service_healthy',
-        });
+        // A one-shot must have finished; a probe starts beside what it probes; the rest must be healthy.
+        const condition = isOneShot(services[dependency]!)
+          ? 'service_completed_successfully'
+          : probeOf(dependency) === name
+            ? 'service_started'
+            : 'service_healthy';
+        expect({ name, dependency, condition: (spec as Json).condition }).toEqual({ name, dependency, condition });
       }
     }
     // No cycles: a topological order exists.

@@ -92,7 +92,11 @@ describe('bad input is a 4xx, and only the documented API is public', () => {
     const traceId = placed.headers.get('x-trace-id')!;
     const spans = await eventually('the whole order trace', async () => {
       const found = await fetchSpans(h.receiver.url, traceId);
-      return found.some((s) => s.name === 'notification.send') ? found : undefined;
+      const whole =
+        found.some((s) => s.name === 'notification.send') &&
+        found.some((s) => s.service === 'gateway' && s.kind === 2) &&
+        found.some((s) => s.service === 'fraud-detection');
+      return whole ? found : undefined;
     });
     const tiers = spans.map((s) => s.attributes['shop.customer.tier']).filter((t) => t !== undefined);
     expect(tiers).not.toContain('platinum');

@@ -26,7 +26,19 @@ export interface Hardening {
   close(): Promise<void>;
 }
 
+/** Each suite starts from an empty database, so its stock and order checks see only its own orders. */
+async function freshDatabase(): Promise<void> {
+  const admin = new Client({ connectionString: DATABASE_URL.replace(`/${HARDENING_DB}`, '/postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${HARDENING_DB} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function startHardeningStack(suite: string, env: Record<string, string> = {}): Promise<Hardening> {
+  await freshDatabase();
   const amqpUrl = ensureVhost(VHOST, AMQP_BROKER);
   const receiver = await startReceiver({ port: RECEIVER_PORT });
   const logDir = join(__dirname, '../../.e2e/hardening', suite);

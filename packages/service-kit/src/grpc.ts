@@ -37,6 +37,13 @@ export function callUnary<Req, Res>(method: UnaryMethod<Req, Res>, request: Req,
   return lastValueFrom(withOptions(request, new Metadata(), { deadline: Date.now() + timeoutMs }));
 }
 
+/** The deadline (epoch ms) a gRPC caller set on its call, or undefined when it set none. */
+export function deadlineOf(call: { getDeadline(): Date | number } | undefined): number | undefined {
+  const deadline = call?.getDeadline();
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return ms === undefined || !Number.isFinite(ms) ? undefined : ms;
+}
+
 /** The gRPC status code of an error from a client call, if it has one. */
 export function grpcErrorCode(error: unknown): number | undefined {
   const code = (error as { code?: unknown })?.code;

@@ -5,7 +5,7 @@ export { HealthRegistry, HealthModule } from './health';
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { createValidationPipe } from './validation';
 export { runService, type ServiceOptions } from './run-service';
-export { grpcClientProvider, callUnary, grpcErrorCode, grpcErrorDetails, GrpcStatus } from './grpc';
+export { grpcClientProvider, callUnary, deadlineOf, grpcErrorCode, grpcErrorDetails, GrpcStatus } from './grpc';
 export { loggerModule } from './logger';
 export { DatabaseModule, PG_POOL } from './database.module';
 export { runMain } from './run-main';

@@ -17,3 +17,11 @@ export class UnknownSkuError extends RpcException {
     super({ code: GrpcStatus.NOT_FOUND, message: `unknown sku: ${skus.join(', ')}` });
   }
 }
+
+/** The caller stopped waiting before the reservation was committed: it is rolled back. */
+export class CallerGoneError extends RpcException {
+  readonly errorType = 'deadline_exceeded';
+  constructor() {
+    super({ code: GrpcStatus.DEADLINE_EXCEEDED, message: 'the caller stopped waiting; nothing reserved' });
+  }
+}

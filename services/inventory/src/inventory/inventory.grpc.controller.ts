@@ -1,5 +1,7 @@
+import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
 import { inventory } from '@tracelab/contracts';
+import { deadlineOf } from '@tracelab/service-kit';
 import { InventoryService } from './inventory.service';
 
 @Controller()
@@ -11,8 +13,8 @@ export class InventoryGrpcController implements inventory.InventoryServiceContro
     return { products: await this.inventoryService.listProducts() };
   }
 
-  reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
-    return this.inventoryService.reserve(request);
+  reserve(request: inventory.ReserveRequest, _metadata?: Metadata, call?: ServerUnaryCall<unknown, unknown>): Promise<inventory.ReserveResponse> {
+    return this.inventoryService.reserve(request, deadlineOf(call));
   }
 
   release(request: inventory.ReleaseRequest): Promise<inventory.ReleaseResponse> {

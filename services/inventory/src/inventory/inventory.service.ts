@@ -4,7 +4,7 @@ import { type Pool, type PoolClient, withTransaction } from '@tracelab/db';
 import { FaultWatcher, PG_POOL } from '@tracelab/service-kit';
 import { inSpan } from '@tracelab/telemetry';
 import { CATALOGUE } from './catalogue';
-import { OutOfStockError, UnknownSkuError } from './inventory.errors';
+import { CallerGoneError, OutOfStockError, UnknownSkuError } from './inventory.errors';
 
 interface ReservedLine {
   sku: string;
@@ -52,9 +52,10 @@ export class InventoryService implements OnModuleInit {
 
   /**
    * Reserves every line in one transaction, or none. Idempotent per order: a retry (after a lost
-   * connection, or the same order placed again) gets the reservation already made.
+   * connection, or the same order placed again) gets the reservation already made. Past the
+   * caller's deadline nothing is committed.
    */
-  reserve(request: inventory.ReserveRequest): Promise<inventory.ReserveResponse> {
+  reserve(request: inventory.ReserveRequest, deadline?: number): Promise<inventory.ReserveResponse> {
     const lines = mergeLines(request.items);
     const onePerItem = this.faults.isOn('n-plus-one');
     const attributes = { 'shop.order.id': request.orderId, 'shop.order.item_count': lines.size, ...(onePerItem ? { 'shop.fault.name': 'n-plus-one' } : {}) };
@@ -64,6 +65,8 @@ export class InventoryService implements OnModuleInit {
         if (existing.length > 0) return existing;
         const reserved = onePerItem ? await this.reserveEachItem(client, request.orderId, lines) : await this.reserveAll(client, request.orderId, lines);
         if (!reserved) throw await this.whyNotReserved(lines); // rolled back
+        // Committed only while the caller still waits: a late commit would hold stock nobody releases.
+        if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
         return reserved;
       });
       const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);

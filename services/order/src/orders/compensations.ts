@@ -25,20 +25,26 @@ export class Compensations implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: OrderConfig,
   ) {}
 
-  /** Gives the order's stock back now, or as soon as inventory answers again. */
-  async release(orderId: string): Promise<void> {
+  /**
+   * Gives the order's stock back now, or as soon as inventory answers again. `again`: release once
+   * more a moment later too, for a Reserve whose answer was lost and that may commit after this.
+   */
+  async release(orderId: string, { again = false } = {}): Promise<void> {
     try {
       await this.downstream.release(orderId);
+      if (again) await this.defer(orderId, 'reserve outcome unknown');
     } catch (error) {
       trace.getActiveSpan()?.addEvent('shop.release.deferred', { 'shop.order.id': orderId });
       this.logger.warn({ err: error, orderId }, 'could not release the reservation; retrying in the background');
-      await this.pool
-        .query('INSERT INTO pending_releases (order_id, last_error) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [
-          orderId,
-          (error as Error).message,
-        ])
-        .catch((stored: unknown) => this.logger.error({ err: stored, orderId }, 'reservation neither released nor queued for release'));
+      await this.defer(orderId, (error as Error).message);
     }
+  }
+
+  private defer(orderId: string, reason: string): Promise<void> {
+    return this.pool
+      .query('INSERT INTO pending_releases (order_id, last_error) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [orderId, reason])
+      .then(() => undefined)
+      .catch((stored: unknown) => this.logger.error({ err: stored, orderId }, 'reservation neither released nor queued for release'));
   }
 
   /** A charge without a stored order: recorded for reconciliation, visible on the active span. */

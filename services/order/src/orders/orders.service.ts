@@ -74,7 +74,7 @@ export class OrdersService {
       } catch (error) {
         const failure = toAppError(error, 'inventory');
         // Whatever went wrong (a timeout, a cancelled call, a 500), stock may have been taken.
-        if (failure.status >= 500) await this.compensations.release(orderId);
+        if (failure.status >= 500) await this.compensations.release(orderId, { again: true });
         throw await this.fail(orderId, dto.customerId, lines, 0, failure);
       }
       span.setAttribute('shop.order.total_cents', reservation.totalCents);

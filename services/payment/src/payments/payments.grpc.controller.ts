@@ -1,6 +1,7 @@
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
 import { payment } from '@tracelab/contracts';
+import { deadlineOf } from '@tracelab/service-kit';
 import { PaymentsService } from './payments.service';
 
 @Controller()
@@ -9,7 +10,6 @@ export class PaymentsGrpcController implements payment.PaymentServiceController 
   constructor(private readonly paymentsService: PaymentsService) {}
 
   charge(request: payment.ChargeRequest, _metadata?: Metadata, call?: ServerUnaryCall<unknown, unknown>): Promise<payment.ChargeResponse> {
-    const deadline = call?.getDeadline();
-    return this.paymentsService.charge(request, deadline === undefined ? undefined : Number(deadline instanceof Date ? deadline.getTime() : deadline));
+    return this.paymentsService.charge(request, deadlineOf(call));
   }
 }

@@ -52,7 +52,7 @@ export class PaymentsService {
   }
 
   private async scoreRisk(request: payment.ChargeRequest, deadline?: number) {
-    const stop = deadline === undefined || !Number.isFinite(deadline) ? undefined : AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    const stop = deadline === undefined ? undefined : AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
       return await this.fraudClient.score(
         {

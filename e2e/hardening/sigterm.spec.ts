@@ -5,7 +5,7 @@ const GRACE_MS = 8000;
 const SKU = 'TL-HOODIE';
 
 interface Outcome {
-  status: number | 'refused';
+  status: number | 'refused' | 'cut';
   orderId?: string;
 }
 
@@ -33,8 +33,10 @@ describe('SIGTERM of each service with requests and messages in flight', () => {
       try {
         const reply = await send(h.gateway, 'POST', '/orders', order({ items: [{ sku: SKU, quantity: 1 }] }));
         outcomes.push({ status: reply.status, orderId: (reply.body.orderId ?? (reply.body.details as { orderId?: string })?.orderId) as string | undefined });
-      } catch {
-        outcomes.push({ status: 'refused' }); // the gateway itself is down: nothing was sent
+      } catch (error) {
+        // The gateway itself is down: refused means nothing was sent; anything else is a cut answer.
+        const code = (error as { cause?: { code?: string } }).cause?.code;
+        outcomes.push({ status: code === 'ECONNREFUSED' ? 'refused' : 'cut' });
         await sleep(50);
       }
     }

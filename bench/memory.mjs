@@ -28,7 +28,7 @@ const RATE = num('MEMORY_RATE', 5);
 const BUSY_RATE = num('MEMORY_BUSY_RATE', 20);
 const SECONDS = num('MEMORY_SECONDS', 60);
 const PORT_OFFSET = 300;
-const PG_PORT = 5300 + 132;
+const PG_PORT = 5432 + PORT_OFFSET; // a cluster of its own, beside the machine's on 5432
 const NODE_OPTIONS = '--max-old-space-size=64 --max-semi-space-size=4';
 const SKUS = ['TL-MUG', 'TL-TEE', 'TL-HOODIE', 'TL-STICKERS', 'TL-CAP', 'TL-BOOK', 'TL-SOCKS'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -82,8 +82,9 @@ function startPostgres() {
   return { server, dir, url: `postgres://postgres@127.0.0.1:${PG_PORT}/tracelab` };
 }
 
-async function waitPostgres() {
+async function waitPostgres(server) {
   for (let i = 0; i < 60; i += 1) {
+    if (server.exitCode !== null) throw new Error(`the measurement Postgres exited (${server.exitCode}); is port ${PG_PORT} taken?`);
     if (spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', String(PG_PORT), '-q']).status === 0) return;
     await sleep(500);
   }
@@ -155,7 +156,7 @@ const results = { date: new Date().toISOString(), machine: { cpus: (await import
 let pipeline;
 let stack;
 try {
-  await waitPostgres();
+  await waitPostgres(postgres.server);
   pipeline = await startPipeline({ portOffset: PORT_OFFSET, prometheus: true });
   stack = await startStack({
     portOffset: PORT_OFFSET,

@@ -2,18 +2,29 @@
 # Starts the local Postgres and RabbitMQ when they are installed but down, and lets the services
 # connect to Postgres on 127.0.0.1 as `postgres` without a password (trust on loopback only; the
 # original pg_hba.conf is kept beside it as pg_hba.conf.tracelab-backup). Used by .ci/run and
-# scripts/local.sh. RABBITMQ_INSTALL=1 installs Debian's rabbitmq-server when it is missing.
+# scripts/local.sh. INFRA_INSTALL=1 installs Debian's postgresql and rabbitmq-server when missing
+# (.ci/run sets it). Run as root or as a user with sudo.
 set -uo pipefail
+# Debian keeps rabbitmq-server, rabbitmqctl and pg_ctlcluster's helpers in sbin.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 say() { echo "infra: $*"; }
 die() { echo "infra: $*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  say "installing Debian's $*"
+  (as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) \
+    || die "could not install $*"
+}
 
 pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
 rabbit_up() { as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
 
 # --- Postgres
-command -v pg_isready >/dev/null || die "Postgres is not installed (Debian/Ubuntu: apt-get install postgresql)"
+if ! command -v pg_isready >/dev/null; then
+  [ "${INFRA_INSTALL:-0}" = 1 ] || die "Postgres is not installed (Debian/Ubuntu: apt-get install postgresql)"
+  apt_install postgresql
+fi
 if ! pg_up; then
   cluster=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
   [ -n "$cluster" ] || die "no Postgres cluster in /etc/postgresql"
@@ -36,13 +47,8 @@ fi
 
 # --- RabbitMQ
 if ! command -v rabbitmq-server >/dev/null; then
-  if [ "${RABBITMQ_INSTALL:-0}" = 1 ]; then
-    say "installing Debian's rabbitmq-server"
-    (as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq rabbitmq-server >/dev/null) \
-      || die "could not install rabbitmq-server"
-  else
-    die "RabbitMQ is not installed (Debian/Ubuntu: apt-get install rabbitmq-server)"
-  fi
+  [ "${INFRA_INSTALL:-0}" = 1 ] || die "RabbitMQ is not installed (Debian/Ubuntu: apt-get install rabbitmq-server)"
+  apt_install rabbitmq-server
 fi
 if ! rabbit_up; then
   say "starting RabbitMQ"

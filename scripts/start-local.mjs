@@ -26,6 +26,18 @@ const logDir = join(root, '.local', 'logs');
 const cleanups = [];
 const env = {};
 
+// Handlers first: a Ctrl-C or SIGTERM during a start that can take minutes (the first fraud seed)
+// must still stop what is already running, services first so their last spans reach the collector.
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  for (const cleanup of cleanups) await cleanup().catch((error) => console.error(String(error)));
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
 if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   console.log(`traces go to ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT} (OTEL_EXPORTER_OTLP_ENDPOINT is set: no pipeline started)`);
 } else if (findTool('otelcol', root) && findTool('jaeger', root)) {
@@ -54,14 +66,5 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
 console.log('starting six services (the first start seeds 2M risk rows)');
 const stack = await startStack({ env, inheritOutput: process.env.QUIET !== '1', readyTimeoutMs: 300000 });
 cleanups.unshift(() => stack.stop());
+if (stopping) await stop();
 console.log(`\nready: gateway on ${stack.gatewayUrl}  (try: curl ${stack.gatewayUrl}/products)\n`);
-
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  for (const cleanup of cleanups) await cleanup();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

@@ -56,6 +56,11 @@ if (receiverTiers.length > 0) runs.push(jest(receiverTiers.join('+'), receiverTi
 if (tiers.includes('pipeline')) runs.push(jest('pipeline', ['--config', join(root, 'e2e/pipeline/jest.config.js')]));
 
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
-const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+let failed = runs.reduce((sum, run) => sum + run.failed, 0);
+// A filter that matched nothing in any tier is a mistake, not a pass.
+if (passed === 0 && failed === 0) {
+  console.error(`no test matched ${filters.join(' ')}`);
+  failed = 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -29,6 +29,11 @@ if (go.error || go.status !== 0) {
   process.exit(1);
 }
 const goVersion = go.stdout.trim();
+const [, major, minor] = /go(\d+)\.(\d+)/.exec(goVersion) ?? [];
+if (!(Number(major) > 1 || (Number(major) === 1 && Number(minor) >= 26))) {
+  console.error(`tools:build: Go 1.26 or newer is needed, found "${goVersion}" (https://go.dev/doc/install)`);
+  process.exit(1);
+}
 mkdirSync(bin, { recursive: true });
 mkdirSync(work, { recursive: true });
 
@@ -49,7 +54,8 @@ function run(tool, command, args, options = {}) {
 }
 
 function fingerprint(tool) {
-  const hash = createHash('sha256').update(goVersion).update(JSON.stringify(pins[tool.name] ?? {}));
+  // The recipe too: a changed build flag or tag must not leave an old binary marked current.
+  const hash = createHash('sha256').update(goVersion).update(JSON.stringify(pins[tool.name] ?? {})).update(JSON.stringify(tool.recipe ?? {})).update(String(tool.build));
   for (const input of tool.inputs) hash.update(readFileSync(join(root, input)));
   return hash.digest('hex');
 }

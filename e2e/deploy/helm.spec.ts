@@ -218,7 +218,7 @@ describe('helm chart deploy/helm/tracelab', () => {
       }
     });
 
-    it('requests what deploy/kubernetes.md says (850m CPU, 1.5 GiB), so it schedules on a 2-CPU kind node', () => {
+    it('requests what deploy/kubernetes.md says (850m CPU, 1,520 MiB), so it schedules on a 2-CPU kind node', () => {
       const workloads = objects().filter((x) => x.kind === 'Deployment' || x.kind === 'StatefulSet');
       const sum = (kind: 'cpu' | 'memory') =>
         workloads.flatMap((w) => w.spec.template.spec.containers as Json[]).reduce((total, c) => {
@@ -227,8 +227,8 @@ describe('helm chart deploy/helm/tracelab', () => {
           return total + Number(m[1]) * ({ m: 1, Mi: 1, Gi: 1024, '': kind === 'cpu' ? 1000 : 1 / (1024 * 1024) } as Record<string, number>)[m[2] ?? '']!;
         }, 0);
       expect(sum('cpu')).toBe(850);
-      expect(sum('memory')).toBe(1536);
-      expect(read('deploy/kubernetes.md')).toContain('The release requests 850m CPU and 1.5 GiB');
+      expect(sum('memory')).toBe(1520);
+      expect(read('deploy/kubernetes.md')).toContain('The release requests 850m CPU and 1,520 MiB');
     });
 
     it('reads the admin token, DATABASE_URL and AMQP_URL from Secrets; generates the token and passwords when not given', () => {

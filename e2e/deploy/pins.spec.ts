@@ -34,6 +34,10 @@ describe('tool pins', () => {
     );
     expect(modules.length).toBeGreaterThan(0);
     for (const module of modules) expect(module).toMatch(new RegExp(` v${tag.replace(/\./g, '\\.')}$`));
+    // The stable core modules (confmap providers) are versioned v1.x, released together with v0.x.
+    const providers = (manifest.providers as { gomod: string }[]).map((provider) => provider.gomod.split(' ')[1]);
+    expect(new Set(providers).size).toBe(1);
+    expect(providers[0]).toMatch(/^v1\.\d+\.\d+$/);
   });
 
   it('builds Jaeger at the commit of its image tag (Jaeger tags v2.N.0 and v1.(N+63).0 on one commit)', () => {

@@ -27,7 +27,7 @@ describe('the trace doctor against the real Jaeger', () => {
     const result = await doctor(answer.traceId);
     expect(result.output).toContain('verdict: WHOLE');
     expect(result.status).toBe(0);
-  });
+  }, 120_000);
 
   it('names the order → notification hop of a missing-header trace and exits 1', async () => {
     await setFault('missing-header', true);
@@ -40,5 +40,5 @@ describe('the trace doctor against the real Jaeger', () => {
     expect(result.output).toContain('verdict: BROKEN');
     expect(result.output).toMatch(/order → notification over RabbitMQ/);
     expect(result.status).toBe(1);
-  });
+  }, 120_000);
 });

@@ -50,7 +50,7 @@ describe('span metrics for Jaeger’s Monitor tab', () => {
       for (const label of ['span_name=', 'span_kind=', 'status_code=']) expect(calls.some((line) => line.includes(label))).toBe(true);
       expect(seriesOf(exposition, 'traces_span_metrics_duration_milliseconds_bucket', service).some((l) => l.includes('le="'))).toBe(true);
     }
-  });
+  }, 120_000);
 
   it('Prometheus scrapes them and Jaeger’s metrics API answers calls and latencies for each service', async () => {
     expect(prometheusUrl()).toMatch(/^http:/);
@@ -68,5 +68,5 @@ describe('span metrics for Jaeger’s Monitor tab', () => {
       expect(latencies.name).toBe('service_latencies');
       expect(latencies.metrics?.length).toBeGreaterThan(0);
     }
-  });
+  }, 300_000);
 });

@@ -61,12 +61,14 @@ describe('tail sampling in the real Collector (deploy/otel-collector/config.yaml
     // Binomial(100, 0.1): outside [1, 25] with a probability below 1e-4.
     expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThanOrEqual(25);
-  });
+  }, 240_000);
 
   it('with keep-everything.yaml keeps every trace, without a decision wait', async () => {
-    await restartCollector({ config: 'keep-everything.yaml', env: {} });
+    // A 30 s decision wait would hold the traces back if config.yaml were still running.
+    await restartCollector({ config: 'keep-everything.yaml', env: { TAIL_DECISION_WAIT: '30s' } });
     const answers = await placeMany(20, 5);
     expect(answers.every((a) => a.status === 201)).toBe(true);
-    for (const answer of answers) await waitForJaegerTrace(answer.traceId, orderDone, { timeoutMs: 15_000 });
+    const deadline = Date.now() + 10_000;
+    for (const answer of answers) await waitForJaegerTrace(answer.traceId, orderDone, { timeoutMs: Math.max(1_000, deadline - Date.now()), settleMs: 300 });
   });
 });

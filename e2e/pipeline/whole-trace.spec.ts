@@ -17,7 +17,7 @@ describe('orders through the real Collector into the real Jaeger', () => {
       // Attributes survive the collector and Jaeger: the order service's spans name the order the client got.
       expect(spans.filter((s) => s.service === 'order').some((s) => s.attributes['shop.order.id'] === answer.body.orderId)).toBe(true);
     }
-  });
+  }, 180_000);
 
   it('a declined card arrives in Jaeger as an error trace with the decline on the payment span', async () => {
     const answer = await placeOrder(orderBody({ card: { number: DECLINED_CARD, expMonth: 12, expYear: 2030, cvc: '123' } }));

@@ -1,6 +1,6 @@
 // What `pnpm tools:build` builds and how. Versions come from tools/pins.json only; each Go module
 // under tools/<name>/ commits its go.mod and go.sum (the lockfiles), checked against the pins by a test.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LDFLAGS = ['-trimpath', '-ldflags', '-s -w'];
@@ -9,6 +9,7 @@ const LDFLAGS = ['-trimpath', '-ldflags', '-s -w'];
 function goModuleTool(name, { tags = [], sources = [] } = {}) {
   return {
     name,
+    recipe: { tags },
     inputs: [`tools/${name}/go.mod`, `tools/${name}/go.sum`, ...sources.map((file) => `tools/${name}/${file}`)],
     describe: (pins) => `${pins[name].module}@${pins[name].moduleVersion}`,
     build: ({ root, pins, output, run }) => {
@@ -29,7 +30,9 @@ export const TOOLS = [
       run('go', ['install', pins.otelcol.builder], { env: { GOBIN: gobin } });
       const source = join(work, 'src');
       run(join(gobin, 'builder'), ['--config', join(root, pins.otelcol.manifest), '--output-path', source]);
-      copyFileSync(join(source, 'otelcol'), output);
+      // Copy, then rename into place: a running otelcol keeps its old file ("text file busy" otherwise).
+      copyFileSync(join(source, 'otelcol'), `${output}.new`);
+      renameSync(`${output}.new`, output);
     },
   },
   goModuleTool('jaeger'),

@@ -22,14 +22,23 @@ export function serveCollectorControl(pipeline: Pipeline): Promise<Server> {
         response.writeHead(404).end();
         return;
       }
-      const settings = JSON.parse(body || '{}') as CollectorSettings;
+      let settings: CollectorSettings;
+      try {
+        settings = JSON.parse(body || '{}') as CollectorSettings;
+      } catch {
+        response.writeHead(400).end('body is not JSON');
+        return;
+      }
       pipeline.restartCollector(settings).then(
         () => response.writeHead(204).end(),
         (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),
       );
     });
   });
-  return new Promise((resolve) => server.listen(CONTROL_PORT, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => reject(new Error(`collector control port ${CONTROL_PORT}: ${error.message}`)));
+    server.listen(CONTROL_PORT, '127.0.0.1', () => resolve(server));
+  });
 }
 
 /** From a test: restart the collector with these settings and wait until it is healthy. */

@@ -8,7 +8,7 @@ import { PIPELINE_ENV } from './pipeline-env';
 export default async function globalSetup(): Promise<void> {
   ensureVhost(AMQP_VHOST);
   await switchFaultsOff();
-  const pipeline = await startPipeline({ portOffset: PORT_OFFSET, logDir: LOG_DIR, prometheus: true, collectorEnv: PIPELINE_ENV });
+  const pipeline = await startPipeline({ portOffset: PORT_OFFSET, logDir: LOG_DIR, prometheus: true, pinnedOnly: true, collectorEnv: PIPELINE_ENV });
   const stack = await startStack({
     portOffset: PORT_OFFSET,
     logDir: LOG_DIR,
@@ -32,6 +32,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.TRACELAB_JAEGER_URL = pipeline.jaegerUrl;
   process.env.TRACELAB_SPANMETRICS_URL = pipeline.spanmetricsUrl;
   process.env.TRACELAB_PROMETHEUS_URL = pipeline.prometheusUrl ?? '';
-  const control = await serveCollectorControl(pipeline);
+  const control = await serveCollectorControl(pipeline).catch(async (error: unknown) => {
+    await stack.stop();
+    await pipeline.stop();
+    throw error;
+  });
   Object.assign(globalThis, { __tracelabStack: stack, __tracelabPipeline: pipeline, __tracelabControl: control });
 }

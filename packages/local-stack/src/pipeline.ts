@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -37,9 +38,13 @@ export function pipelinePorts(offset = 0): PipelinePorts {
   return Object.fromEntries(Object.entries(base).map(([key, port]) => [key, port + offset])) as unknown as PipelinePorts;
 }
 
-/** .tools/bin/<name> (built by `pnpm tools:build`), else <name> on PATH, else undefined. */
-export function findTool(name: PipelineTool | string, root = repoRoot()): string | undefined {
-  const candidates = [join(root, '.tools', 'bin', name), ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name))];
+/**
+ * .tools/bin/<name> (built by `pnpm tools:build`), else <name> on PATH (unless `pinnedOnly`: tests
+ * accept only the pinned build), else undefined.
+ */
+export function findTool(name: PipelineTool | string, root = repoRoot(), { pinnedOnly = false } = {}): string | undefined {
+  const onPath = pinnedOnly ? [] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  const candidates = [join(root, '.tools', 'bin', name), ...onPath];
   return candidates.find((path) => {
     try {
       accessSync(path, constants.X_OK);
@@ -65,6 +70,8 @@ export interface PipelineOptions {
   prometheus?: boolean;
   inheritOutput?: boolean;
   readyTimeoutMs?: number;
+  /** Only the builds of .tools/bin, never a same-named program on PATH (test tiers). */
+  pinnedOnly?: boolean;
 }
 
 export interface PipelineProcess {
@@ -93,8 +100,11 @@ function repoRoot(): string {
   return resolve(__dirname, '..', '..', '..');
 }
 
-/** Compose's GOMEMLIMIT for the two Go processes, so local memory behaves as in the containers. */
-const GOMEMLIMIT = { otelcol: '96MiB', jaeger: '100MiB', prometheus: '80MiB' } as const;
+/**
+ * Compose's GOMEMLIMIT, so local memory behaves as in the containers (Prometheus sets its own to
+ * 90 % of the container's 80 MiB; no cgroup limit here, so it is given).
+ */
+const GOMEMLIMIT = { otelcol: '96MiB', jaeger: '128MiB', prometheus: '72MiB' } as const;
 
 function spawnTool(tool: PipelineTool, binary: string, args: string[], env: Record<string, string>, logDir: string, inherit: boolean): PipelineProcess {
   const logFile = join(logDir, `${tool}.log`);
@@ -128,6 +138,14 @@ async function waitHealthy(running: PipelineProcess, url: string, deadline: numb
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${running.tool} not healthy at ${url}; its log: ${running.logFile}\n${running.logs.slice(-10).join('\n')}`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
 }
 
 function stopProcess(running: PipelineProcess): Promise<void> {
@@ -190,14 +208,21 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   mkdirSync(logDir, { recursive: true });
   const inherit = options.inheritOutput ?? false;
   const deadline = () => Date.now() + (options.readyTimeoutMs ?? 60_000);
+  const lookup = { pinnedOnly: options.pinnedOnly ?? false };
   const binaries = {
-    otelcol: findTool('otelcol', root),
-    jaeger: findTool('jaeger', root),
-    prometheus: options.prometheus === false ? undefined : findTool('prometheus', root),
+    otelcol: findTool('otelcol', root, lookup),
+    jaeger: findTool('jaeger', root, lookup),
+    prometheus: options.prometheus === false ? undefined : findTool('prometheus', root, lookup),
   };
   for (const tool of ['otelcol', 'jaeger', ...(options.prometheus ? ['prometheus'] : [])] as PipelineTool[]) {
     if (!binaries[tool]) throw new Error(`${tool} is not built: run \`pnpm tools:build\` (it goes to .tools/bin/${tool})`);
   }
+
+  // A health answer from another program on our port would pass for ours: refuse taken ports first.
+  const wanted = [ports.otlpGrpc, ports.otlpHttp, ports.collectorHealth, ports.spanmetrics, ports.collectorMetrics, ports.jaegerOtlp, ports.jaegerQuery, ports.jaegerQueryGrpc, ports.jaegerHealth];
+  if (binaries.prometheus) wanted.push(ports.prometheus);
+  const taken = (await Promise.all(wanted.map(async (port) => ((await isFree(port)) ? undefined : port)))).filter((port) => port !== undefined);
+  if (taken.length > 0) throw new Error(`ports ${taken.join(', ')} are in use by another program: stop it (an earlier stack, docker compose?) or move this one`);
 
   const processes: PipelineProcess[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'tracelab-prometheus-'));

@@ -22,8 +22,8 @@ export function grpcClientProvider(token: string | symbol, contract: GrpcContrac
           protoPath: join(PROTO_ROOT, contract.protoFile),
           loader: PROTO_LOADER_OPTIONS,
           // grpc-js backs off up to 120 s between reconnects: a service back from a restart would
-          // see UNAVAILABLE for seconds. At most 1 s keeps recovery within about a second.
-          channelOptions: { 'grpc.initial_reconnect_backoff_ms': 200, 'grpc.max_reconnect_backoff_ms': 1000 },
+          // see UNAVAILABLE for seconds. At most 0.5 s keeps recovery well within a second.
+          channelOptions: { 'grpc.initial_reconnect_backoff_ms': 100, 'grpc.max_reconnect_backoff_ms': 500 },
         },
       }),
   };

@@ -1,4 +1,4 @@
-import { ensureVhost, startStack } from '@tracelab/local-stack';
+import { ensureVhost, type Stack, startStack } from '@tracelab/local-stack';
 import { startReceiver } from '@tracelab/otlp-receiver';
 import { Client } from 'pg';
 import { ADMIN_TOKEN, AMQP_URL, AMQP_VHOST, DATABASE_URL, LOG_DIR, PORT_OFFSET, RECEIVER_PORT } from './env';
@@ -8,23 +8,23 @@ export default async function globalSetup(): Promise<void> {
   ensureVhost(AMQP_VHOST);
   await switchFaultsOff();
   const receiver = await startReceiver({ port: RECEIVER_PORT });
-  const stack = await startStack({
+  const stack = await startServices({
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+    OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=e2e',
+    JAEGER_UI_URL: 'http://jaeger.invalid:16686',
+  });
+  Object.assign(globalThis, { __tracelabStack: stack, __tracelabReceiver: receiver });
+}
+
+/** The six services of a test tier (env.ts), exporting spans as `telemetry` says. */
+export function startServices(telemetry: Record<string, string>): Promise<Stack> {
+  return startStack({
     portOffset: PORT_OFFSET,
     logDir: LOG_DIR,
     readyTimeoutMs: 240000,
-    env: {
-      DATABASE_URL,
-      AMQP_URL,
-      LOG_LEVEL: 'info',
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
-      OTEL_BSP_SCHEDULE_DELAY: '200',
-      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=e2e',
-      ADMIN_TOKEN,
-      JAEGER_UI_URL: 'http://jaeger.invalid:16686',
-    },
+    env: { DATABASE_URL, AMQP_URL, LOG_LEVEL: 'info', OTEL_BSP_SCHEDULE_DELAY: '200', ADMIN_TOKEN, ...telemetry },
   });
-  Object.assign(globalThis, { __tracelabStack: stack, __tracelabReceiver: receiver });
 }
 
 /** Fault switches persist in Postgres: a crashed earlier run must not leave one on. */

@@ -5,26 +5,31 @@ export { SpanKind };
 export type { ReceivedSpan };
 
 /**
- * Polls the receiver until the trace satisfies `complete` and has stopped growing
- * (no new span for `settleMs`), so assertions see the whole trace.
+ * Polls `read` until the trace satisfies `complete` and has stopped growing (no new span for
+ * `settleMs`), so assertions see the whole trace.
  */
-export async function waitForTrace(
+export async function pollTrace(
+  read: () => Promise<ReceivedSpan[]>,
   traceId: string,
   complete: (spans: ReceivedSpan[]) => boolean,
-  { timeoutMs = 15000, settleMs = 600 } = {},
+  { timeoutMs = 15000, settleMs = 600, intervalMs = 100, source = 'receiver' } = {},
 ): Promise<ReceivedSpan[]> {
   const deadline = Date.now() + timeoutMs;
   let last: ReceivedSpan[] = [];
   let stableSince = Date.now();
   while (Date.now() < deadline) {
-    const spans = await fetchSpans(RECEIVER_URL, traceId);
+    const spans = await read();
     if (spans.length !== last.length) stableSince = Date.now();
     last = spans;
     if (complete(spans) && Date.now() - stableSince >= settleMs) return spans;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`trace ${traceId} incomplete after ${timeoutMs} ms:\n${describeTrace(last)}`);
+  throw new Error(`trace ${traceId} incomplete in the ${source} after ${timeoutMs} ms:\n${describeTrace(last)}`);
 }
+
+/** Polls the receiver until the trace is complete (see pollTrace). */
+export const waitForTrace = (traceId: string, complete: (spans: ReceivedSpan[]) => boolean, options: { timeoutMs?: number; settleMs?: number } = {}) =>
+  pollTrace(() => fetchSpans(RECEIVER_URL, traceId), traceId, complete, options);
 
 export const allSpans = () => fetchSpans(RECEIVER_URL);
 

@@ -1,6 +1,6 @@
-import { ensureVhost, startPipeline, startStack } from '@tracelab/local-stack';
-import { switchFaultsOff } from '../../support/global-setup';
-import { ADMIN_TOKEN, AMQP_URL, AMQP_VHOST, DATABASE_URL, LOG_DIR, PORT_OFFSET } from '../../support/env';
+import { ensureVhost, startPipeline } from '@tracelab/local-stack';
+import { startServices, switchFaultsOff } from '../../support/global-setup';
+import { AMQP_VHOST, LOG_DIR, PORT_OFFSET } from '../../support/env';
 import { serveCollectorControl } from './collector-control';
 import { PIPELINE_ENV } from './pipeline-env';
 
@@ -9,22 +9,12 @@ export default async function globalSetup(): Promise<void> {
   ensureVhost(AMQP_VHOST);
   await switchFaultsOff();
   const pipeline = await startPipeline({ portOffset: PORT_OFFSET, logDir: LOG_DIR, prometheus: true, pinnedOnly: true, collectorEnv: PIPELINE_ENV });
-  const stack = await startStack({
-    portOffset: PORT_OFFSET,
-    logDir: LOG_DIR,
-    readyTimeoutMs: 240000,
-    env: {
-      DATABASE_URL,
-      AMQP_URL,
-      LOG_LEVEL: 'info',
-      OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
-      // As in docker-compose.yml.
-      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
-      OTEL_BSP_SCHEDULE_DELAY: '200',
-      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=pipeline',
-      ADMIN_TOKEN,
-      JAEGER_UI_URL: pipeline.jaegerUrl,
-    },
+  const stack = await startServices({
+    OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
+    // As in docker-compose.yml.
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+    OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=pipeline',
+    JAEGER_UI_URL: pipeline.jaegerUrl,
   }).catch(async (error: unknown) => {
     await pipeline.stop();
     throw error;

@@ -47,12 +47,15 @@ export class Compensations implements OnApplicationBootstrap, OnApplicationShutd
       .catch((stored: unknown) => this.logger.error({ err: stored, orderId }, 'reservation neither released nor queued for release'));
   }
 
-  /** A charge without a stored order: recorded for reconciliation, visible on the active span. */
-  async chargeWithoutOrder(orderId: string, paymentId: string, reason: string): Promise<void> {
+  /**
+   * A charge without a stored (confirmed) order, or one whose outcome is unknown (`paymentId`
+   * null): recorded for reconciliation, visible on the active span.
+   */
+  async chargeWithoutOrder(orderId: string, paymentId: string | null, reason: string): Promise<void> {
     const span = trace.getActiveSpan();
     span?.setAttribute('shop.payment.reconciliation', 'required');
-    span?.addEvent('shop.payment.reconciliation_required', { 'shop.order.id': orderId, 'shop.payment.id': paymentId });
-    this.logger.error({ orderId, paymentId, reason }, 'charged order could not be stored; payment recorded for reconciliation');
+    span?.addEvent('shop.payment.reconciliation_required', { 'shop.order.id': orderId, ...(paymentId ? { 'shop.payment.id': paymentId } : {}) });
+    this.logger.error({ orderId, paymentId, reason }, 'payment without a confirmed order; recorded for reconciliation');
     await this.pool
       .query(
         `INSERT INTO payment_reconciliation (order_id, payment_id, reason, trace_id) VALUES ($1, $2, $3, $4)

@@ -35,7 +35,7 @@ function setUp(overrides: { reserve?: () => Promise<unknown>; charge?: () => Pro
   const events = { captureContext: () => ({}), publish: async () => true } as unknown as OrderEventsPublisher;
   const compensations = {
     release: async () => void calls.released++,
-    chargeWithoutOrder: async (_orderId: string, paymentId: string) => void calls.reconciled.push(paymentId),
+    chargeWithoutOrder: async (_orderId: string, paymentId: string | null) => void calls.reconciled.push(paymentId ?? 'unknown'),
   } as unknown as Compensations;
   return { service: new OrdersService(downstream, repository, events, compensations), calls };
 }
@@ -68,6 +68,18 @@ describe('OrdersService compensation', () => {
     const { service, calls } = setUp({ charge: () => Promise.reject(grpcError(GrpcStatus.UNAVAILABLE, 'down')) });
     await expect(service.place(dto)).rejects.toMatchObject({ status: 503 });
     expect(calls.released).toBe(1);
+  });
+
+  it('a Charge call that timed out may have charged: recorded for reconciliation', async () => {
+    const { service, calls } = setUp({ charge: () => Promise.reject(grpcError(GrpcStatus.DEADLINE_EXCEEDED, 'Deadline exceeded')) });
+    await expect(service.place(dto)).rejects.toMatchObject({ status: 503 });
+    expect(calls).toMatchObject({ released: 1, reconciled: ['unknown'] });
+  });
+
+  it('a Charge payment refused because the deadline had passed charged nothing', async () => {
+    const { service, calls } = setUp({ charge: () => Promise.reject(grpcError(GrpcStatus.DEADLINE_EXCEEDED, 'the caller stopped waiting; not charged')) });
+    await expect(service.place(dto)).rejects.toMatchObject({ status: 503 });
+    expect(calls).toMatchObject({ released: 1, reconciled: [] });
   });
 
   it('a charged order that cannot be stored releases the stock and is recorded for reconciliation', async () => {

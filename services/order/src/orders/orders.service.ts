@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import type { PlacedOrder, PlaceOrderDto } from '@tracelab/contracts';
-import { AppError, ErrorCode } from '@tracelab/service-kit';
+import { AppError, ErrorCode, grpcErrorCode, grpcErrorDetails, GrpcStatus } from '@tracelab/service-kit';
 import { currentTraceId, inSpan } from '@tracelab/telemetry';
 import { Downstream } from '../downstream/downstream.module';
 import { toAppError } from '../downstream/grpc-errors';
@@ -22,6 +22,9 @@ const STATUS_BY_ERROR: Record<string, OrderStatus> = {
   [ErrorCode.OutOfStock]: 'out_of_stock',
   [ErrorCode.PaymentDeclined]: 'payment_declined',
 };
+/** Payment's answer when it refused to charge because the deadline had passed: certainly not charged. */
+const CALLER_GONE = 'the caller stopped waiting; not charged';
+
 const ERROR_BY_STATUS: Record<string, [number, ErrorCode]> = {
   out_of_stock: [409, ErrorCode.OutOfStock],
   payment_declined: [402, ErrorCode.PaymentDeclined],
@@ -84,6 +87,10 @@ export class OrdersService {
         charge = await this.downstream.charge({ orderId, customerId: dto.customerId, amountCents: reservation.totalCents, card: dto.card }, deadline);
       } catch (error) {
         await this.compensations.release(orderId);
+        // No answer from payment: the card may have been charged all the same.
+        if (grpcErrorCode(error) === GrpcStatus.DEADLINE_EXCEEDED && grpcErrorDetails(error) !== CALLER_GONE) {
+          await this.compensations.chargeWithoutOrder(orderId, null, `charge outcome unknown: ${grpcErrorDetails(error)}`);
+        }
         throw await this.fail(orderId, dto.customerId, reserved, reservation.totalCents, toAppError(error, 'payment'));
       }
       await this.recordCharged(span, {

@@ -18,3 +18,11 @@ export class FraudCheckUnavailableError extends RpcException {
     this.cause = cause;
   }
 }
+
+/** The order service stopped waiting before the card was charged: nothing is charged. */
+export class CallerGoneError extends RpcException {
+  readonly errorType = 'deadline_exceeded';
+  constructor() {
+    super({ code: GrpcStatus.DEADLINE_EXCEEDED, message: 'the caller stopped waiting; not charged' });
+  }
+}

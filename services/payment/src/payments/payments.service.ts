@@ -6,7 +6,7 @@ import { APP_CONFIG, grpcErrorCode, GrpcStatus } from '@tracelab/service-kit';
 import { inSpan } from '@tracelab/telemetry';
 import type { PaymentConfig } from '../config';
 import { BrokenCircuitError, FraudClient, isTransient } from './fraud-client';
-import { FraudCheckUnavailableError, PaymentDeclinedError } from './payment.errors';
+import { CallerGoneError, FraudCheckUnavailableError, PaymentDeclinedError } from './payment.errors';
 import { DECLINED_TEST_CARD } from './test-cards';
 
 /** A card is valid through the last day of its expiry month. */
@@ -39,6 +39,8 @@ export class PaymentsService {
         }
         span.setAttribute('shop.fraud.risk_score', risk.riskScore);
         if (risk.highRisk) throw new PaymentDeclinedError('high fraud risk');
+        // A charge nobody waits for any more would take money for an order that is not placed.
+        if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
         await inSpan('payment.authorize', { 'shop.payment.card_last4': cardLast4 }, async () => {
           await sleep(this.config.CHARGE_LATENCY_MS);
           if (cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError('card declined by issuer');

@@ -48,13 +48,25 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     `pipeline up: collector ${pipeline.otlpHttpUrl} (span metrics ${pipeline.spanmetricsUrl}), ` +
       `Jaeger API ${pipeline.jaegerUrl}${pipeline.prometheusUrl ? `, Prometheus ${pipeline.prometheusUrl}` : ''}; logs in ${relative(root, logDir)}/`,
   );
-  const watch = setInterval(() => {
+  // Say once which tool exited or stopped answering its health check, and where its log is.
+  const failing = new Map();
+  const reported = new Set();
+  const impact = { otelcol: 'no span reaches Jaeger', jaeger: 'traces are not being stored', prometheus: "Jaeger's Monitor tab gets no metrics" };
+  const report = (tool, why, logFile, lines) => {
+    if (reported.has(tool)) return;
+    reported.add(tool);
+    console.error(`\n${tool} ${why}: ${impact[tool]}. Its log: ${relative(root, logFile)}\n${lines.slice(-5).join('\n')}`);
+  };
+  const watch = setInterval(async () => {
     const dead = pipeline.exited();
-    if (!dead) return;
-    clearInterval(watch);
-    const code = dead.process.exitCode ?? dead.process.signalCode;
-    console.error(`\n${dead.tool} exited (${code}): traces are not being stored. Its log: ${relative(root, dead.logFile)}\n${dead.logs.slice(-5).join('\n')}`);
-  }, 1000);
+    if (dead) report(dead.tool, `exited (${dead.process.exitCode ?? dead.process.signalCode})`, dead.logFile, dead.logs);
+    for (const [tool, url] of Object.entries(pipeline.healthUrls)) {
+      const healthy = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+      failing.set(tool, healthy ? 0 : (failing.get(tool) ?? 0) + 1);
+      const running = pipeline.processes.find((p) => p.tool === tool && p.process.exitCode === null);
+      if (failing.get(tool) >= 3 && running) report(tool, `is not answering its health check (${url})`, running.logFile, running.logs);
+    }
+  }, 2000);
   watch.unref();
 } else {
   const receiver = await startReceiver({ port: 4318, keepRawBodies: false });

@@ -89,6 +89,8 @@ export interface Pipeline {
   spanmetricsUrl: string;
   prometheusUrl?: string;
   processes: PipelineProcess[];
+  /** Where each running tool answers its health check. */
+  healthUrls: Partial<Record<PipelineTool, string>>;
   /** The first pipeline process that has exited, if any. */
   exited(): PipelineProcess | undefined;
   /** Restarts the collector with another config file or environment (sampling settings). */
@@ -279,6 +281,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     spanmetricsUrl: `http://127.0.0.1:${ports.spanmetrics}/metrics`,
     prometheusUrl: binaries.prometheus ? `http://127.0.0.1:${ports.prometheus}` : undefined,
     processes,
+    healthUrls: {
+      otelcol: `http://127.0.0.1:${ports.collectorHealth}/`,
+      jaeger: `http://127.0.0.1:${ports.jaegerHealth}/status`,
+      ...(binaries.prometheus ? { prometheus: `http://127.0.0.1:${ports.prometheus}/-/ready` } : {}),
+    },
     exited: () => processes.find((p) => p !== undefined && (p.process.exitCode !== null || p.process.signalCode !== null) && (p.tool !== 'otelcol' || p === collector)),
     restartCollector: async ({ config, env }) => {
       if (collector) {

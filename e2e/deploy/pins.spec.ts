@@ -54,7 +54,7 @@ describe('tool pins', () => {
     expect(required('prometheus', module!)).toBe(moduleVersion);
   });
 
-  it('checks the Compose file with the pinned compose-go', () => {
-    expect(required('compose-check', pins['compose-check']!.module!)).toBe(pins['compose-check']!.moduleVersion);
+  it.each(['compose-check', 'helm', 'kube-validate'])('builds %s on the pinned module version', (name) => {
+    expect(required(name, pins[name]!.module!)).toBe(pins[name]!.moduleVersion);
   });
 });

@@ -286,11 +286,13 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       jaeger: `http://127.0.0.1:${ports.jaegerHealth}/status`,
       ...(binaries.prometheus ? { prometheus: `http://127.0.0.1:${ports.prometheus}/-/ready` } : {}),
     },
-    exited: () => processes.find((p) => p !== undefined && (p.process.exitCode !== null || p.process.signalCode !== null) && (p.tool !== 'otelcol' || p === collector)),
+    exited: () => processes.find((p) => p.process.exitCode !== null || p.process.signalCode !== null),
     restartCollector: async ({ config, env }) => {
       if (collector) {
-        await stopProcess(collector);
-        processes.splice(processes.indexOf(collector), 1);
+        // Out of the list first: a collector stopped on purpose has not "exited".
+        const previous = collector;
+        processes.splice(processes.indexOf(previous), 1);
+        await stopProcess(previous);
       }
       await startCollector(config ?? 'config.yaml', env ?? {});
     },

@@ -172,7 +172,7 @@ try {
   });
   const processes = () => ({
     ...Object.fromEntries(stack.services.map((s) => [s.name, s.process.pid])),
-    ...Object.fromEntries(pipeline.processes.map((p) => [p.tool, p.process.pid])),
+    ...Object.fromEntries(pipeline.processes.map((p) => [p.name, p.process.pid])),
     postgres: postgres.server.pid,
     rabbitmq: rabbitPid(),
   });

@@ -59,11 +59,11 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   };
   const watch = setInterval(async () => {
     const dead = pipeline.exited();
-    if (dead) report(dead.tool, `exited (${dead.process.exitCode ?? dead.process.signalCode})`, dead.logFile, dead.logs);
+    if (dead) report(dead.name, `exited (${dead.process.exitCode ?? dead.process.signalCode})`, dead.logFile, dead.logs);
     for (const [tool, url] of Object.entries(pipeline.healthUrls)) {
       const healthy = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
       failing.set(tool, healthy ? 0 : (failing.get(tool) ?? 0) + 1);
-      const running = pipeline.processes.find((p) => p.tool === tool && p.process.exitCode === null);
+      const running = pipeline.processes.find((p) => p.name === tool && p.process.exitCode === null);
       if (failing.get(tool) >= 3 && running) report(tool, `is not answering its health check (${url})`, running.logFile, running.logs);
     }
   }, 2000);

@@ -1,8 +1,12 @@
 import { join } from 'node:path';
-import { ensureVhost, type Stack, startStack } from '@tracelab/local-stack';
+import { ensureVhost, hasExited, type Stack, startStack } from '@tracelab/local-stack';
 import { type Receiver, startReceiver } from '@tracelab/otlp-receiver';
 import { Client } from 'pg';
 import { AMQP_BROKER } from '../support/env';
+import { orderBody } from '../support/shop';
+
+export { request as send, type Reply } from '../support/shop';
+export { eventually, sleep } from '../support/wait';
 
 /**
  * A stack of its own for the hardening suites: they kill connections, pause and stop services,
@@ -81,48 +85,8 @@ export async function startHardeningStack(suite: string, env: Record<string, str
   };
 }
 
-export interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-export async function send(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  } catch {
-    parsed = { raw: text };
-  }
-  return { status: response.status, body: parsed, headers: response.headers };
-}
-
-export const order = (overrides: Record<string, unknown> = {}) => ({
-  customerId: 'cust-0042',
-  items: [{ sku: 'TL-MUG', quantity: 1 }],
-  card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
-  ...overrides,
-});
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await sleep(200);
-  }
-}
+export const order = (overrides: Record<string, unknown> = {}) => ({ ...orderBody(), ...overrides });
 
 /** Processes of the stack that are not running (crashed or stopped). */
 export const deadServices = (stack: Stack) =>
-  stack.services.filter((s) => s.process.exitCode !== null || s.process.signalCode !== null).map((s) => `${s.name} (${s.process.exitCode ?? s.process.signalCode})`);
+  stack.services.filter((s) => hasExited(s.process)).map((s) => `${s.name} (${s.process.exitCode ?? s.process.signalCode})`);

@@ -1,21 +1,13 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import { SpanKind } from '@tracelab/otlp-receiver';
 import { resetFaults, setFault } from '../support/faults';
+import { lab } from '../support/lab-cli';
 import { orderBody, placeOrder } from '../support/shop';
 import { orderDone } from '../support/whole-trace';
-import { jaegerUrl, sleep, waitForJaegerTrace } from './support/jaeger';
-
-const CLI = resolve(__dirname, '../../packages/lab/dist/cli.js');
+import { jaegerUrl, waitForJaegerTrace } from './support/jaeger';
+import { sleep } from '../support/wait';
 
 /** `pnpm lab doctor` as a learner runs it, against the real Jaeger. */
-function doctor(traceId: string): Promise<{ status: number; output: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, 'doctor', '--trace', traceId, '--jaeger-url', jaegerUrl()], { env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 }, (error, stdout, stderr) =>
-      done({ status: error ? Number(error.code ?? -1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
-}
+const doctor = (traceId: string) => lab(['doctor', '--trace', traceId, '--jaeger-url', jaegerUrl()], 60_000);
 
 describe('the trace doctor against the real Jaeger', () => {
   afterAll(() => resetFaults());

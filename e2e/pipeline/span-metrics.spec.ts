@@ -1,24 +1,10 @@
 import { orderBody, placeOrder } from '../support/shop';
 import { SIX_SERVICES } from '../support/whole-trace';
-import { jaegerUrl, prometheusUrl, sleep, spanmetricsUrl } from './support/jaeger';
+import { eventually } from '../support/wait';
+import { jaegerUrl, prometheusUrl, spanmetricsUrl } from './support/jaeger';
 
 /** The span kind whose calls Jaeger's Monitor tab shows for each service (notification only consumes). */
 const KIND: Record<string, string> = { notification: 'consumer' };
-
-async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const result = await attempt();
-      if (result !== undefined) return result;
-    } catch (error) {
-      last = error;
-    }
-    await sleep(1000);
-  }
-  throw new Error(`${what} not seen after ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
-}
 
 /** Series of the collector's Prometheus exporter named `metric` with service_name="<service>". */
 const seriesOf = (exposition: string, metric: string, service: string) =>
@@ -35,7 +21,7 @@ describe('span metrics for Jaeger’s Monitor tab', () => {
   });
 
   it('the collector exports calls and duration series for all six services under the names Jaeger queries', async () => {
-    const exposition = await poll('span metrics of all six services', 60_000, async () => {
+    const exposition = await eventually('span metrics of all six services', async () => {
       const text = await (await fetch(spanmetricsUrl())).text();
       const complete = SIX_SERVICES.every(
         (service) =>
@@ -43,7 +29,7 @@ describe('span metrics for Jaeger’s Monitor tab', () => {
           seriesOf(text, 'traces_span_metrics_duration_milliseconds_bucket', service).length > 0,
       );
       return complete ? text : undefined;
-    });
+    }, 60_000, 1000);
     for (const service of SIX_SERVICES) {
       const calls = seriesOf(exposition, 'traces_span_metrics_calls_total', service);
       // The labels Jaeger's Prometheus reader filters and groups by.
@@ -57,11 +43,11 @@ describe('span metrics for Jaeger’s Monitor tab', () => {
     for (const service of SIX_SERVICES) {
       const query = (endpoint: string, extra = '') =>
         `${jaegerUrl()}/api/metrics/${endpoint}?service=${service}&spanKind=${KIND[service] ?? 'server'}&endTs=${Date.now()}&lookback=600000&step=5000&ratePer=60000${extra}`;
-      const calls = await poll(`Jaeger call rate of ${service}`, 90_000, async () => {
+      const calls = await eventually(`Jaeger call rate of ${service}`, async () => {
         const body = (await (await fetch(query('calls'))).json()) as JaegerMetrics;
         const points = body.metrics?.flatMap((m) => m.metricPoints.map((p) => p.gaugeValue.doubleValue ?? 0)) ?? [];
         return points.some((value) => value > 0) ? body : undefined;
-      });
+      }, 90_000, 1000);
       expect(calls.name).toBe('service_call_rate');
       expect(calls.metrics![0]!.labels).toEqual(expect.arrayContaining([{ name: 'service_name', value: service }]));
       const latencies = (await (await fetch(query('latencies', '&quantile=0.95'))).json()) as JaegerMetrics;

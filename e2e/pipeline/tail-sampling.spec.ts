@@ -2,7 +2,8 @@ import { resetFaults, setFault } from '../support/faults';
 import { type Answer, DECLINED_CARD, orderBody, placeOrder } from '../support/shop';
 import { orderDone } from '../support/whole-trace';
 import { restartCollector } from './support/collector-control';
-import { inJaeger, sleep, waitForJaegerTrace } from './support/jaeger';
+import { inJaeger, waitForJaegerTrace } from './support/jaeger';
+import { sleep } from '../support/wait';
 import { PIPELINE_ENV } from './support/pipeline-env';
 
 const ORDINARY = 100;

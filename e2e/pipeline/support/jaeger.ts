@@ -7,8 +7,6 @@ export const jaegerUrl = () => process.env.TRACELAB_JAEGER_URL!;
 export const spanmetricsUrl = () => process.env.TRACELAB_SPANMETRICS_URL!;
 export const prometheusUrl = () => process.env.TRACELAB_PROMETHEUS_URL!;
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Polls Jaeger's api/v3 (with the doctor's reader) until the trace is complete and settled. Spans
  * reach Jaeger only after the collector's tail-sampling decision wait: a generous default timeout.

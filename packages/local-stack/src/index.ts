@@ -1,4 +1,5 @@
 export { grpcPort, SERVICES, type ServiceSpec, wiringEnv } from './services';
+export { hasExited, type LoggedChild } from './child';
 export { startStack, type RunningService, type ServiceExit, type Stack, type StackOptions } from './stack';
 export { ensureVhost } from './vhost';
 export { collectorEnv, findTool, jaegerEnv, localPrometheusConfig, pipelinePorts, startPipeline, type Pipeline, type PipelineOptions, type PipelinePorts, type PipelineProcess, type PipelineTool } from './pipeline';

@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hasExited, type LoggedChild, spawnLogged, stopChild, waitHealthy } from './child';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -74,11 +74,9 @@ export interface PipelineOptions {
   pinnedOnly?: boolean;
 }
 
-export interface PipelineProcess {
-  tool: PipelineTool;
-  process: ChildProcess;
+export interface PipelineProcess extends LoggedChild {
+  name: PipelineTool;
   logFile: string;
-  logs: string[];
 }
 
 export interface Pipeline {
@@ -108,38 +106,16 @@ function repoRoot(): string {
  */
 const GOMEMLIMIT = { otelcol: '96MiB', jaeger: '128MiB', prometheus: '72MiB' } as const;
 
-function spawnTool(tool: PipelineTool, binary: string, args: string[], env: Record<string, string>, logDir: string, inherit: boolean): PipelineProcess {
-  const logFile = join(logDir, `${tool}.log`);
-  const file = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(binary, args, { env: { ...process.env, GOMEMLIMIT: GOMEMLIMIT[tool], ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs: string[] = [];
-  const collect = (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    for (const line of text.split('\n')) if (line) logs.push(line);
-    if (logs.length > 2000) logs.splice(0, logs.length - 2000);
-    file.write(text);
-    if (inherit) process.stdout.write(text.replace(/^(?=.)/gm, `[${tool}] `));
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  child.on('exit', () => file.end());
-  return { tool, process: child, logFile, logs };
-}
-
-async function waitHealthy(running: PipelineProcess, url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (running.process.exitCode !== null || running.process.signalCode !== null) {
-      throw new Error(`${running.tool} exited (${running.process.exitCode ?? running.process.signalCode}); its log: ${running.logFile}\n${running.logs.slice(-10).join('\n')}`);
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${running.tool} not healthy at ${url}; its log: ${running.logFile}\n${running.logs.slice(-10).join('\n')}`);
+function spawnTool(tool: PipelineTool, binary: string, args: string[], env: Record<string, string>, logDir: string, inheritOutput: boolean): PipelineProcess {
+  const child = spawnLogged(tool, binary, args, {
+    env: { ...process.env, GOMEMLIMIT: GOMEMLIMIT[tool], ...env },
+    logDir,
+    // A restarted collector adds to its log; long runs keep only the last lines in memory.
+    append: true,
+    inheritOutput,
+    maxLines: 2000,
+  });
+  return { ...child, name: tool, logFile: child.logFile! };
 }
 
 function isFree(port: number): Promise<boolean> {
@@ -147,19 +123,6 @@ function isFree(port: number): Promise<boolean> {
     const probe = createServer();
     probe.once('error', () => done(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
-  });
-}
-
-function stopProcess(running: PipelineProcess): Promise<void> {
-  return new Promise((done) => {
-    const child = running.process;
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill('SIGTERM');
   });
 }
 
@@ -206,6 +169,11 @@ export function jaegerEnv(ports: PipelinePorts): Record<string, string> {
 export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const root = options.root ?? repoRoot();
   const ports = pipelinePorts(options.portOffset ?? 0);
+  const healthUrls = {
+    otelcol: `http://127.0.0.1:${ports.collectorHealth}/`,
+    jaeger: `http://127.0.0.1:${ports.jaegerHealth}/status`,
+    prometheus: `http://127.0.0.1:${ports.prometheus}/-/ready`,
+  };
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'tracelab-pipeline-'));
   mkdirSync(logDir, { recursive: true });
   const inherit = options.inheritOutput ?? false;
@@ -228,11 +196,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   const processes: PipelineProcess[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'tracelab-prometheus-'));
-  const killAll = () => processes.forEach((p) => p.process.exitCode === null && p.process.kill('SIGKILL'));
+  const killAll = () => processes.forEach((p) => !hasExited(p.process) && p.process.kill('SIGKILL'));
   process.once('exit', killAll);
   const stop = async () => {
     // Reverse start order: the collector flushes to Jaeger before Jaeger goes.
-    for (const running of [...processes].reverse()) await stopProcess(running);
+    for (const running of [...processes].reverse()) await stopChild(running.process);
     process.off('exit', killAll);
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -241,7 +209,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const startCollector = async (config: string, env: Record<string, string>) => {
     collector = spawnTool('otelcol', binaries.otelcol!, [`--config=${join(root, 'deploy', 'otel-collector', config)}`], { ...env, ...collectorEnv(ports) }, logDir, inherit);
     processes.push(collector);
-    await waitHealthy(collector, `http://127.0.0.1:${ports.collectorHealth}/`, deadline());
+    await waitHealthy(collector, healthUrls.otelcol, deadline());
   };
 
   try {
@@ -263,11 +231,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
         inherit,
       );
       processes.push(prometheus);
-      await waitHealthy(prometheus, `http://127.0.0.1:${ports.prometheus}/-/ready`, deadline());
+      await waitHealthy(prometheus, healthUrls.prometheus, deadline());
     }
     const jaeger = spawnTool('jaeger', binaries.jaeger!, ['--config', join(root, 'deploy', 'jaeger', 'config.yaml')], { ...options.jaegerEnv, ...jaegerEnv(ports) }, logDir, inherit);
     processes.push(jaeger);
-    await waitHealthy(jaeger, `http://127.0.0.1:${ports.jaegerHealth}/status`, deadline());
+    await waitHealthy(jaeger, healthUrls.jaeger, deadline());
     await startCollector(options.collectorConfig ?? 'config.yaml', options.collectorEnv ?? {});
   } catch (error) {
     await stop();
@@ -281,18 +249,14 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     spanmetricsUrl: `http://127.0.0.1:${ports.spanmetrics}/metrics`,
     prometheusUrl: binaries.prometheus ? `http://127.0.0.1:${ports.prometheus}` : undefined,
     processes,
-    healthUrls: {
-      otelcol: `http://127.0.0.1:${ports.collectorHealth}/`,
-      jaeger: `http://127.0.0.1:${ports.jaegerHealth}/status`,
-      ...(binaries.prometheus ? { prometheus: `http://127.0.0.1:${ports.prometheus}/-/ready` } : {}),
-    },
-    exited: () => processes.find((p) => p.process.exitCode !== null || p.process.signalCode !== null),
+    healthUrls: binaries.prometheus ? healthUrls : { otelcol: healthUrls.otelcol, jaeger: healthUrls.jaeger },
+    exited: () => processes.find((p) => hasExited(p.process)),
     restartCollector: async ({ config, env }) => {
       if (collector) {
         // Out of the list first: a collector stopped on purpose has not "exited".
         const previous = collector;
         processes.splice(processes.indexOf(previous), 1);
-        await stopProcess(previous);
+        await stopChild(previous.process);
       }
       await startCollector(config ?? 'config.yaml', env ?? {});
     },

@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { hasExited, type LoggedChild, spawnLogged, stopChild, waitHealthy } from './child';
 import { SERVICES, wiringEnv } from './services';
 
 export interface StackOptions {
@@ -22,11 +21,8 @@ export interface StackOptions {
   serviceDir?: (name: string) => string;
 }
 
-export interface RunningService {
-  name: string;
+export interface RunningService extends LoggedChild {
   url: string;
-  process: ChildProcess;
-  logs: string[];
 }
 
 export interface ServiceExit {
@@ -51,64 +47,20 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-function startService(root: string, name: string, env: NodeJS.ProcessEnv, options: StackOptions): RunningService {
+function startService(root: string, name: string, env: NodeJS.ProcessEnv, options: StackOptions, append = false): RunningService {
   const cwd = options.serviceDir?.(name) ?? join(root, 'services', name);
-  const child = spawn(process.execPath, ['--require', '@tracelab/telemetry/register', 'dist/main.js'], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  let file: WriteStream | undefined;
-  if (options.logDir) {
-    mkdirSync(options.logDir, { recursive: true });
-    file = createWriteStream(join(options.logDir, `${name}.log`));
-  }
-  const collect = (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    for (const line of text.split('\n')) if (line) logs.push(line);
-    file?.write(text);
-    if (options.inheritOutput) process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  child.on('exit', () => file?.end());
-  return { name, url: `http://127.0.0.1:${env.PORT}`, process: child, logs };
+  const args = ['--require', '@tracelab/telemetry/register', 'dist/main.js'];
+  const child = spawnLogged(name, process.execPath, args, { cwd, env, logDir: options.logDir, append, inheritOutput: options.inheritOutput });
+  return { ...child, url: `http://127.0.0.1:${env.PORT}` };
 }
 
-async function waitReady(service: RunningService, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (service.process.exitCode !== null) {
-      throw new Error(`${service.name} exited with code ${service.process.exitCode}:\n${service.logs.slice(-15).join('\n')}`);
-    }
-    try {
-      const response = await fetch(`${service.url}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${service.name} not ready at ${service.url}/healthz:\n${service.logs.slice(-15).join('\n')}`);
-}
+const waitReady = (service: RunningService, deadline: number) => waitHealthy(service, `${service.url}/healthz`, deadline);
 
 /** Resolves once the service's process has exited (at once if it already has). */
 function exited(service: RunningService): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   const { process: child } = service;
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  if (hasExited(child)) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
-}
-
-function stopService(service: RunningService): Promise<void> {
-  return new Promise((resolveStop) => {
-    if (service.process.exitCode !== null || service.process.signalCode !== null) return resolveStop();
-    const force = setTimeout(() => service.process.kill('SIGKILL'), 10000);
-    service.process.once('exit', () => {
-      clearTimeout(force);
-      resolveStop();
-    });
-    service.process.kill('SIGTERM');
-  });
 }
 
 /** Starts the six built services (`pnpm build` first) and waits until every one is ready. */
@@ -141,12 +93,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     startService: async (name) => {
       const old = find(name);
-      if (old.process.exitCode === null && old.process.signalCode === null) throw new Error(`${name} is still running`);
+      if (!hasExited(old.process)) throw new Error(`${name} is still running`);
       earlierLogs.push(...old.logs);
       // Appends to the same log file, so the file tells the service's whole story.
-      const service = startService(root, name, envOf(name), { ...options, logDir: undefined });
-      if (options.logDir) service.process.stdout!.on('data', (chunk: Buffer) => appendFileSync(join(options.logDir!, `${name}.log`), chunk));
-      if (options.logDir) service.process.stderr!.on('data', (chunk: Buffer) => appendFileSync(join(options.logDir!, `${name}.log`), chunk));
+      const service = startService(root, name, envOf(name), options, true);
       services[services.indexOf(old)] = service;
       await waitReady(service, Date.now() + (options.readyTimeoutMs ?? 120000));
       return service;
@@ -157,7 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return exit;
     },
     stop: async () => {
-      await Promise.all(services.map(stopService));
+      await Promise.all(services.map((service) => stopChild(service.process)));
       process.off('exit', killAll);
     },
   };

@@ -1,6 +1,4 @@
-import { Pool } from 'pg';
-import { FaultWatcher, FaultStore } from '@tracelab/faults';
-import { ADMIN_TOKEN, DATABASE_URL, GATEWAY_URL } from '../support/env';
+import { ADMIN_TOKEN, GATEWAY_URL } from '../support/env';
 import { resetFaults } from '../support/faults';
 
 const call = (method: string, path: string, body?: unknown, token: string | null = ADMIN_TOKEN) =>
@@ -46,44 +44,5 @@ describe('the admin API', () => {
     expect(labs.find((l) => l.name === 'hidden-retries')!.state).toBe('started');
     expect((await call('PUT', '/admin/labs/hidden-retries', { state: 'done' })).status).toBe(400);
     await call('PUT', '/admin/labs/hidden-retries', { state: 'idle' });
-  });
-});
-
-describe('fault state in Postgres', () => {
-  const pool = new Pool({ connectionString: DATABASE_URL, max: 2 });
-  afterAll(async () => {
-    await new FaultStore(pool).reset();
-    await pool.end();
-  });
-
-  it('survives a restart: a watcher started later (a restarted service) sees the switch', async () => {
-    await new FaultStore(pool).set('n-plus-one', true);
-    const restarted = new FaultWatcher(pool, 500);
-    await restarted.start();
-    try {
-      expect(restarted.isOn('n-plus-one')).toBe(true);
-    } finally {
-      restarted.stop();
-    }
-  });
-
-  it('reaches a running watcher within a second', async () => {
-    const watcher = new FaultWatcher(pool, 500);
-    await watcher.start();
-    try {
-      const seen = new Promise<number>((resolve) => {
-        let first = true;
-        watcher.on('queue-backlog', () => {
-          if (first) first = false; // the current state, at subscription
-          else resolve(Date.now());
-        });
-      });
-      const changed = Date.now();
-      await new FaultStore(pool).set('queue-backlog', true, { delayMs: 100, prefetch: 2 });
-      expect((await seen) - changed).toBeLessThan(1000);
-      expect(watcher.paramsIfOn('queue-backlog')).toEqual({ delayMs: 100, prefetch: 2 });
-    } finally {
-      watcher.stop();
-    }
   });
 });

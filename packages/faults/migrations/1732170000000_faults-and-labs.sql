@@ -1,5 +1,6 @@
 -- Up Migration
--- Fault switches, read by every service every 500 ms; changed through the gateway's /admin/faults.
+-- Fault switches, read by every service (on each announced change, see the next migration); changed
+-- through the gateway's /admin/faults.
 CREATE TABLE faults (
   name text PRIMARY KEY,
   enabled boolean NOT NULL DEFAULT false,

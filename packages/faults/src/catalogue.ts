@@ -89,7 +89,7 @@ export function parseParams(name: FaultName, params: unknown): Record<string, un
   return STRICT.get(name)!.parse(params ?? {}) as Record<string, unknown>;
 }
 
-/** A fault's default params (computed once: the watcher reads them twice a second). */
+/** A fault's default params (computed once: every read of the switches needs them). */
 export function defaultParams(name: FaultName): Record<string, unknown> {
   return { ...DEFAULTS.get(name) };
 }

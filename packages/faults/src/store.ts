@@ -23,6 +23,11 @@ export const FAULTS_MIGRATIONS = join(__dirname, '..', 'migrations');
 /** Creates the tables (once, whichever service starts first) and a row per fault. */
 export async function prepareFaultTables(pool: Pool, logger: MigrationLogger): Promise<void> {
   await migrate(pool, 'faults', FAULTS_MIGRATIONS, logger);
+  await addMissingFaultRows(pool);
+}
+
+/** A row, off and with default params, for each fault in the catalogue that has none yet. */
+export async function addMissingFaultRows(pool: Pool): Promise<void> {
   await pool.query(
     `INSERT INTO faults (name, params) SELECT name, params FROM jsonb_to_recordset($1::jsonb) AS f(name text, params jsonb)
      ON CONFLICT (name) DO NOTHING`,

@@ -1,9 +1,13 @@
 import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { createPool, ensureDatabase, migrate, pingDatabase, type Pool } from '@tracelab/db';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import { createPool, ensureDatabase, migrate, PgListener, pingDatabase, type Pool } from '@tracelab/db';
 import { APP_CONFIG } from './config.module';
 import { HealthRegistry } from './health';
 
 export const PG_POOL = Symbol('PG_POOL');
+/** The process's one LISTEN connection (PgListener), shared by every subscriber. */
+export const PG_LISTENER = Symbol('PG_LISTENER');
 
 interface DatabaseOptions {
   service: string;
@@ -31,11 +35,28 @@ async function connectWithRetry(url: string, logger: Logger): Promise<void> {
 
 @Injectable()
 class PoolCloser implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(PG_LISTENER) private readonly listener: PgListener,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.listener.stop();
     await this.pool.end();
   }
+}
+
+async function startListener(url: string, service: string): Promise<PgListener> {
+  const logger = new Logger('Listener');
+  const listener = new PgListener({
+    connectionString: url,
+    applicationName: `${service}:listen`,
+    onError: (error) => logger.warn({ err: error }, 'LISTEN connection lost or refused; reconnecting with backoff'),
+  });
+  // Housekeeping: its queries (LISTEN, the periodic check) never join a span, not even the
+  // start-up one; what its notifications set off starts from the same empty context.
+  await context.with(suppressTracing(ROOT_CONTEXT), () => listener.start());
+  return listener;
 }
 
 /** The service's Postgres pool, available once the database exists and migrations have run. */
@@ -65,9 +86,14 @@ export class DatabaseModule {
             return pool;
           },
         },
+        {
+          provide: PG_LISTENER,
+          inject: [APP_CONFIG, PG_POOL],
+          useFactory: (config: { DATABASE_URL: string }) => startListener(config.DATABASE_URL, options.service),
+        },
         PoolCloser,
       ],
-      exports: [PG_POOL],
+      exports: [PG_POOL, PG_LISTENER],
     };
   }
 }

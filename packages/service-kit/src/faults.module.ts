@@ -1,8 +1,8 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { Pool } from '@tracelab/db';
+import type { PgListener, Pool } from '@tracelab/db';
 import { FaultWatcher, prepareFaultTables } from '@tracelab/faults';
 import { overridePropagators } from '@tracelab/telemetry';
-import { PG_POOL } from './database.module';
+import { PG_LISTENER, PG_POOL } from './database.module';
 
 export { FaultWatcher };
 
@@ -16,23 +16,24 @@ class FaultWatcherStopper implements OnApplicationShutdown {
 }
 
 /**
- * The fault switches, watched in every service. The propagator-mismatch fault is handled here
- * for all services alike: the one it names speaks only B3 while it is on.
+ * The fault switches, watched in every service (announced over LISTEN/NOTIFY, see FaultWatcher).
+ * The propagator-mismatch fault is handled here for all services alike: the one it names speaks
+ * only B3 while it is on.
  */
 @Global()
 @Module({
   providers: [
     {
       provide: FaultWatcher,
-      inject: [PG_POOL],
-      useFactory: async (pool: Pool) => {
+      inject: [PG_POOL, PG_LISTENER],
+      useFactory: async (pool: Pool, listener: PgListener) => {
         const logger = new Logger('Faults');
         await prepareFaultTables(pool, {
           info: (m) => logger.debug(m),
           warn: (m) => logger.warn(m),
           error: (m) => logger.error(m),
         });
-        const watcher = new FaultWatcher(pool, 500, (error) => logger.warn({ err: error }, 'reading fault switches failed'));
+        const watcher = new FaultWatcher(pool, listener, (error) => logger.warn({ err: error }, 'reading fault switches failed'));
         await watcher.start();
         const self = process.env.OTEL_SERVICE_NAME;
         watcher.on('propagator-mismatch', ({ enabled, params }) => {

@@ -10,8 +10,10 @@ const schema = z.object({
   INVENTORY_TIMEOUT_MS: positiveInt(2000),
   /** Covers payment's own retries of fraud-detection. */
   PAYMENT_TIMEOUT_MS: positiveInt(5000),
-  /** How often unpublished order events are retried. */
+  /** While an event cannot be published or a reservation released, how often that is retried. */
   OUTBOX_INTERVAL_MS: positiveInt(1000),
+  /** Safety sweep of the outbox and the deferred releases, for work nobody announced. */
+  OUTBOX_SWEEP_MS: positiveInt(60000),
 });
 
 export type OrderConfig = z.infer<typeof schema>;

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
-import { suppressTracing } from '@opentelemetry/core';
+import { trace } from '@opentelemetry/api';
 import type { Pool } from '@tracelab/db';
-import { APP_CONFIG, PG_POOL } from '@tracelab/service-kit';
+import { APP_CONFIG, type JobOutcome, OnDemandJob, PG_POOL } from '@tracelab/service-kit';
 import { currentTraceId } from '@tracelab/telemetry';
 import type { OrderConfig } from '../config';
 import { Downstream } from '../downstream/downstream.module';
@@ -12,18 +11,27 @@ import { Downstream } from '../downstream/downstream.module';
  * idempotent); when inventory cannot be reached the release is kept in `pending_releases` and
  * retried until it answers. A charge that went through for an order that could not be stored is
  * written to `payment_reconciliation` (there is no refund call) and marked on the span.
+ *
+ * The retries run only while releases wait: woken when one is deferred, again every
+ * OUTBOX_INTERVAL_MS until none is left, at start (those left by an earlier run) and on a sweep
+ * every OUTBOX_SWEEP_MS (those left by another instance that stopped).
  */
+const BATCH = 50;
+
 @Injectable()
 export class Compensations implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Compensations.name);
-  private timer?: NodeJS.Timeout;
-  private retrying = false;
+  private readonly retries: OnDemandJob;
+  private readonly retryMs: number;
 
   constructor(
     private readonly downstream: Downstream,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(APP_CONFIG) private readonly config: OrderConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: OrderConfig,
+  ) {
+    this.retryMs = config.OUTBOX_INTERVAL_MS;
+    this.retries = new OnDemandJob(() => this.retryReleases(), { retryMs: this.retryMs, sweepMs: config.OUTBOX_SWEEP_MS });
+  }
 
   /**
    * Gives the order's stock back now, or as soon as inventory answers again. `again`: release once
@@ -43,7 +51,7 @@ export class Compensations implements OnApplicationBootstrap, OnApplicationShutd
   private defer(orderId: string, reason: string): Promise<void> {
     return this.pool
       .query('INSERT INTO pending_releases (order_id, last_error) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [orderId, reason])
-      .then(() => undefined)
+      .then(() => this.retries.wake(this.retryMs))
       .catch((stored: unknown) => this.logger.error({ err: stored, orderId }, 'reservation neither released nor queued for release'));
   }
 
@@ -66,28 +74,25 @@ export class Compensations implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.timer = context.with(suppressTracing(ROOT_CONTEXT), () => setInterval(() => void this.retryReleases(), this.config.OUTBOX_INTERVAL_MS));
-    this.timer.unref();
+    this.retries.start();
+    this.retries.wake();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.retries.stop();
   }
 
-  private async retryReleases(): Promise<void> {
-    if (this.retrying) return;
-    this.retrying = true;
+  private async retryReleases(): Promise<JobOutcome> {
     try {
-      const { rows } = await this.pool.query<{ order_id: string }>('SELECT order_id FROM pending_releases ORDER BY created_at LIMIT 50');
+      const { rows } = await this.pool.query<{ order_id: string }>(`SELECT order_id FROM pending_releases ORDER BY created_at LIMIT ${BATCH}`);
       for (const { order_id: orderId } of rows) {
         await this.downstream.release(orderId);
         await this.pool.query('DELETE FROM pending_releases WHERE order_id = $1', [orderId]);
         this.logger.log({ orderId }, 'deferred reservation released');
       }
+      return rows.length === BATCH ? 'more' : 'done';
     } catch {
-      // inventory or the database still away: next tick
-    } finally {
-      this.retrying = false;
+      return 'retry'; // inventory or the database still away
     }
   }
 }

@@ -108,7 +108,7 @@ async function statementsDuring(db: Client, ms: number): Promise<string[]> {
   for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(20)) {
     const { rows } = await db.query(
       `SELECT pid, query_start, application_name, query FROM pg_stat_activity
-       WHERE datname = $1 AND pid <> pg_backend_pid() AND query_start > $2`,
+       WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND query_start > $2`,
       [DB, since],
     );
     for (const row of rows) seen.set(`${row.pid}@${(row.query_start as Date).getTime()}`, `${row.application_name}: ${row.query}`);

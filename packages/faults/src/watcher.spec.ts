@@ -47,7 +47,8 @@ describe('FaultWatcher: switches pushed over LISTEN/NOTIFY', () => {
     const seen = new Map<string, string>();
     for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(20)) {
       const { rows } = await admin.query(
-        'SELECT pid, query_start, query FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND query_start > $2',
+        `SELECT pid, query_start, query FROM pg_stat_activity
+         WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND query_start > $2`,
         [DB, since],
       );
       for (const row of rows) seen.set(`${row.pid}@${(row.query_start as Date).getTime()}`, row.query as string);

@@ -1,4 +1,8 @@
-import type { Telemetry } from './sdk';
+import { chosenBootstrap } from './bootstrap-choice';
+
+export interface Telemetry {
+  shutdown(): Promise<void>;
+}
 
 const KEY = Symbol.for('tracelab.telemetry');
 type Holder = { [KEY]?: Telemetry };
@@ -7,11 +11,16 @@ export function telemetryEnabled(): boolean {
   return (process.env.OTEL_SDK_DISABLED ?? '').toLowerCase() !== 'true';
 }
 
-/** Starts tracing once per process; with OTEL_SDK_DISABLED=true not even the SDK is loaded. */
+/**
+ * Starts tracing once per process with the bootstrap TRACELAB_TELEMETRY names. A bad name stops
+ * the process even with tracing disabled; with OTEL_SDK_DISABLED=true not even the SDK is loaded.
+ */
 export function startTelemetry(): void {
   const holder = globalThis as Holder;
+  const bootstrap = chosenBootstrap();
   if (holder[KEY] || !telemetryEnabled()) return;
-  const { createTelemetry } = require('./sdk') as typeof import('./sdk');
+  // Only the chosen bootstrap's modules are loaded: the auto one alone pulls in every instrumentation package.
+  const { createTelemetry } = (bootstrap === 'auto' ? require('./auto-sdk') : require('./sdk')) as typeof import('./sdk');
   holder[KEY] = createTelemetry();
 }
 

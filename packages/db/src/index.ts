@@ -3,4 +3,4 @@ export type { PoolClient } from 'pg';
 export { ensureDatabase } from './ensure-database';
 export { type ChannelHandler, type ListenerOptions, PgListener } from './listener';
 export { migrate, type MigrationLogger } from './migrate';
-export { isConnectionError, withTransaction } from './transaction';
+export { isConnectionError, retryOnConnectionLoss, withTransaction } from './transaction';

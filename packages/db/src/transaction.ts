@@ -35,3 +35,17 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     }
   }
 }
+
+/**
+ * Runs one statement (auto-committed by itself), once more when the connection is lost: `work`
+ * must be idempotent, since a lost answer may come from a statement that committed.
+ */
+export async function retryOnConnectionLoss<T>(work: () => Promise<T>, { retries = 1 } = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isConnectionError(error) || attempt >= retries) throw error;
+    }
+  }
+}

@@ -43,6 +43,8 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.set('x-powered-by', false);
+  // Nobody revalidates these answers; an ETag would hash every response body for nothing.
+  app.set('etag', false);
 
   if (options.grpc) {
     app.connectMicroservice<MicroserviceOptions>(

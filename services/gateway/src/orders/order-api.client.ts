@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Agent, request } from 'undici';
 import { APP_CONFIG, AppError, ErrorCode } from '@tracelab/service-kit';
 import type { GatewayConfig } from '../config';
 
@@ -23,34 +24,43 @@ export class OrderServiceUnreachable extends AppError {
 }
 
 /**
- * HTTP calls to the order service. fetch is instrumented (undici), so each call is a client
- * span and carries traceparent and baggage.
+ * HTTP calls to the order service over kept-alive connections, with undici's request API: no
+ * WHATWG streams or Response objects per call (fetch cost the gateway about 1.5 ms of CPU per
+ * order). undici is instrumented, so each call is a client span and carries traceparent and baggage.
  */
 @Injectable()
-export class OrderApiClient {
+export class OrderApiClient implements OnModuleDestroy {
+  private readonly dispatcher = new Agent({ connections: 128 });
+
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
 
   async request(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Upstream> {
-    let response: Response;
+    const signal = AbortSignal.timeout(this.config.ORDER_TIMEOUT_MS);
+    let status: number;
     let text: string;
     try {
-      response = await fetch(new URL(path, this.config.ORDER_URL), {
+      const response = await request(new URL(path, this.config.ORDER_URL), {
         method,
         headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.config.ORDER_TIMEOUT_MS),
+        signal,
+        dispatcher: this.dispatcher,
       });
-      text = await response.text();
+      status = response.statusCode;
+      text = await response.body.text();
     } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code;
-      const timedOut = (error as Error).name === 'TimeoutError';
-      const reason = timedOut ? `no answer within ${this.config.ORDER_TIMEOUT_MS} ms` : (error as Error).message;
-      throw new OrderServiceUnreachable(`order service unavailable: ${reason}`, !NOT_SENT.has(code ?? ''), timedOut);
+      const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+      const reason = signal.aborted ? `no answer within ${this.config.ORDER_TIMEOUT_MS} ms` : (error as Error).message;
+      throw new OrderServiceUnreachable(`order service unavailable: ${reason}`, !NOT_SENT.has(code ?? ''), signal.aborted);
     }
     try {
-      return { status: response.status, body: JSON.parse(text) };
+      return { status, body: JSON.parse(text) };
     } catch {
-      throw new OrderServiceUnreachable(`order service answered ${response.status} without JSON`, true);
+      throw new OrderServiceUnreachable(`order service answered ${status} without JSON`, true);
     }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.dispatcher.close();
   }
 }

@@ -6,6 +6,9 @@ import { inSpan } from '@tracelab/telemetry';
 import { CATALOGUE } from './catalogue';
 import { CallerGoneError, OutOfStockError, UnknownSkuError } from './inventory.errors';
 
+/** check_violation (stock below zero), not_null_violation (no price: unknown SKU), foreign_key_violation. */
+const NOT_RESERVABLE = new Set(['23514', '23502', '23503']);
+
 interface ReservedLine {
   sku: string;
   quantity: number;
@@ -51,26 +54,70 @@ export class InventoryService implements OnModuleInit {
   }
 
   /**
-   * Reserves every line in one transaction, or none. Idempotent per order: a retry (after a lost
-   * connection, or the same order placed again) gets the reservation already made. Past the
-   * caller's deadline nothing is committed.
+   * Reserves every line, or none. Idempotent per order: a retry (after a lost connection, or the
+   * same order placed again) gets the reservation already made. Past the caller's deadline nothing
+   * is reserved.
    */
   reserve(request: inventory.ReserveRequest, deadline?: number): Promise<inventory.ReserveResponse> {
     const lines = mergeLines(request.items);
     const onePerItem = this.faults.isOn('n-plus-one');
     const attributes = { 'shop.order.id': request.orderId, 'shop.order.item_count': lines.size, ...(onePerItem ? { 'shop.fault.name': 'n-plus-one' } : {}) };
     return inSpan('inventory.reserve', attributes, async () => {
-      const rows = await withTransaction(this.pool, async (client) => {
-        const existing = await this.existingReservation(client, request.orderId);
-        if (existing.length > 0) return existing;
-        const reserved = onePerItem ? await this.reserveEachItem(client, request.orderId, lines) : await this.reserveAll(client, request.orderId, lines);
-        if (!reserved) throw await this.whyNotReserved(lines); // rolled back
-        // Committed only while the caller still waits: a late commit would hold stock nobody releases.
-        if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
-        return reserved;
-      });
+      if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
+      const rows = onePerItem ? await this.reserveEachItemInTransaction(request.orderId, lines, deadline) : await this.reserveAll(request.orderId, lines, deadline);
       const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);
       return { lines: rows, totalCents };
+    });
+  }
+
+  /**
+   * One statement, so one round trip and no transaction: stock, reservation and the idempotency
+   * check commit together or not at all. A line that cannot be reserved aborts the statement
+   * through the tables' own constraints: stock below zero breaks `stock >= 0`, an unknown SKU leaves
+   * its price NULL. The deadline is checked again where the rows are locked.
+   */
+  private async reserveAll(orderId: string, lines: Map<string, number>, deadline?: number): Promise<ReservedLine[]> {
+    try {
+      const { rows } = await this.pool.query<ReservedLine>({
+        name: 'inventory-reserve',
+        text: `WITH existing AS (
+           SELECT sku, quantity, unit_price_cents FROM reservations WHERE order_id = $1 AND released_at IS NULL
+         ), wanted AS (
+           SELECT * FROM unnest($2::text[], $3::int[]) AS w(sku, quantity)
+         ), taken AS (
+           UPDATE products p SET stock = p.stock - w.quantity FROM wanted w
+           WHERE p.sku = w.sku AND NOT EXISTS (SELECT 1 FROM existing)
+             AND ($4::float8 IS NULL OR clock_timestamp() < to_timestamp($4::float8 / 1000))
+           RETURNING p.sku, p.price_cents
+         ), booked AS (
+           INSERT INTO reservations (order_id, sku, quantity, unit_price_cents)
+           SELECT $1, w.sku, w.quantity, t.price_cents FROM wanted w LEFT JOIN taken t USING (sku)
+           WHERE NOT EXISTS (SELECT 1 FROM existing)
+           RETURNING sku, quantity, unit_price_cents
+         )
+         SELECT sku, quantity, unit_price_cents AS "unitPriceCents" FROM booked
+         UNION ALL SELECT sku, quantity, unit_price_cents FROM existing
+         ORDER BY sku`,
+        values: [orderId, [...lines.keys()], [...lines.values()], deadline ?? null],
+      });
+      return rows;
+    } catch (error) {
+      if (!NOT_RESERVABLE.has((error as { code?: string }).code ?? '')) throw error;
+      if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
+      throw await this.whyNotReserved(lines);
+    }
+  }
+
+  /** The n-plus-one fault keeps the shape an ORM loop produces: a transaction, two queries per line. */
+  private reserveEachItemInTransaction(orderId: string, lines: Map<string, number>, deadline?: number): Promise<ReservedLine[]> {
+    return withTransaction(this.pool, async (client) => {
+      const existing = await this.existingReservation(client, orderId);
+      if (existing.length > 0) return existing;
+      const reserved = await this.reserveEachItem(client, orderId, lines);
+      if (!reserved) throw await this.whyNotReserved(lines); // rolled back
+      // Committed only while the caller still waits: a late commit would hold stock nobody releases.
+      if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
+      return reserved;
     });
   }
 
@@ -82,25 +129,7 @@ export class InventoryService implements OnModuleInit {
     return rows;
   }
 
-  /** One statement for all lines, one for all reservations; undefined when a line cannot be reserved. */
-  private async reserveAll(client: PoolClient, orderId: string, lines: Map<string, number>): Promise<ReservedLine[] | undefined> {
-    const { rows } = await client.query<ReservedLine>(
-      `UPDATE products p SET stock = p.stock - r.quantity
-       FROM unnest($1::text[], $2::int[]) AS r(sku, quantity)
-       WHERE p.sku = r.sku AND p.stock >= r.quantity
-       RETURNING p.sku, r.quantity, p.price_cents AS "unitPriceCents"`,
-      [[...lines.keys()], [...lines.values()]],
-    );
-    if (rows.length !== lines.size) return undefined;
-    await client.query(
-      `INSERT INTO reservations (order_id, sku, quantity, unit_price_cents)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])`,
-      [orderId, rows.map((r) => r.sku), rows.map((r) => r.quantity), rows.map((r) => r.unitPriceCents)],
-    );
-    return rows;
-  }
-
-  /** The n-plus-one fault: two queries per line, the shape an ORM loop produces. */
+  /** Two queries per line, the shape an ORM loop produces. */
   private async reserveEachItem(client: PoolClient, orderId: string, lines: Map<string, number>): Promise<ReservedLine[] | undefined> {
     const reserved: ReservedLine[] = [];
     for (const [sku, quantity] of lines) {

@@ -1,41 +1,57 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Pool, withTransaction } from '@tracelab/db';
+import { type Pool, retryOnConnectionLoss } from '@tracelab/db';
 import { PG_POOL } from '@tracelab/service-kit';
 import type { NewOrder, OrderEvent, OrderView, OutboxEntry } from './order.types';
 
 const UNDEFINED_TABLE = '42P01';
+
+/** The order, its lines and its outbox event; an order stored before returns its event instead. */
+const SAVE_ORDER = `WITH saved AS (
+  INSERT INTO orders (id, customer_id, status, failure_reason, total_cents, payment_id, card_last4, trace_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id
+), lines AS (
+  INSERT INTO order_items (order_id, sku, quantity, unit_price_cents)
+  SELECT saved.id, l.* FROM saved, unnest($9::text[], $10::int[], $11::int[]) AS l
+), event AS (
+  INSERT INTO outbox (order_id, routing_key, payload, trace_carrier) SELECT id, $12, $13, $14 FROM saved RETURNING id
+)
+SELECT id, true AS fresh FROM event
+UNION ALL
+(SELECT id, false FROM outbox WHERE order_id = $1 AND NOT EXISTS (SELECT 1 FROM saved) ORDER BY id LIMIT 1)`;
 
 @Injectable()
 export class OrdersRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   /**
-   * Stores the order and its event in one transaction, retried once on a fresh connection if
-   * the connection is lost. Idempotent: an order already stored (a lost COMMIT answer, a retry)
-   * is left as it is and its event's id returned with `fresh: false`.
+   * Stores the order, its lines and its event in one statement (atomic by itself, one round trip),
+   * run once more on a fresh connection if the connection is lost. Idempotent: an order already
+   * stored (a lost answer, a retry) is left as it is and its event's id returned with `fresh: false`.
    */
-  save(order: NewOrder, routingKey: string, event: OrderEvent, carrier: Record<string, string>): Promise<{ outboxId: string; fresh: boolean }> {
-    return withTransaction(this.pool, async (client) => {
-      const inserted = await client.query(
-        `INSERT INTO orders (id, customer_id, status, failure_reason, total_cents, payment_id, card_last4, trace_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [order.id, order.customerId, order.status, order.failureReason, order.totalCents, order.paymentId, order.cardLast4, order.traceId],
-      );
-      if (inserted.rowCount === 0) {
-        const { rows } = await client.query<{ id: string }>('SELECT id FROM outbox WHERE order_id = $1 ORDER BY id LIMIT 1', [order.id]);
-        return { outboxId: rows[0]!.id, fresh: false };
-      }
-      await client.query(
-        `INSERT INTO order_items (order_id, sku, quantity, unit_price_cents)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])`,
-        [order.id, order.items.map((i) => i.sku), order.items.map((i) => i.quantity), order.items.map((i) => i.unitPriceCents)],
-      );
-      const { rows } = await client.query<{ id: string }>(
-        'INSERT INTO outbox (order_id, routing_key, payload, trace_carrier) VALUES ($1, $2, $3, $4) RETURNING id',
-        [order.id, routingKey, event, carrier],
-      );
-      return { outboxId: rows[0]!.id, fresh: true };
-    });
+  async save(order: NewOrder, routingKey: string, event: OrderEvent, carrier: Record<string, string>): Promise<{ outboxId: string; fresh: boolean }> {
+    const values = [
+      order.id,
+      order.customerId,
+      order.status,
+      order.failureReason,
+      order.totalCents,
+      order.paymentId,
+      order.cardLast4,
+      order.traceId,
+      order.items.map((i) => i.sku),
+      order.items.map((i) => i.quantity),
+      order.items.map((i) => i.unitPriceCents),
+      routingKey,
+      event,
+      carrier,
+    ];
+    const { rows } = await retryOnConnectionLoss(() =>
+      this.pool.query<{ id: string; fresh: boolean }>({ name: 'order-save', text: SAVE_ORDER, values }),
+    );
+    if (rows[0]) return { outboxId: rows[0].id, fresh: rows[0].fresh };
+    // Stored by a concurrent statement that committed after this one's snapshot was taken.
+    const stored = await this.pool.query<{ id: string }>('SELECT id FROM outbox WHERE order_id = $1 ORDER BY id LIMIT 1', [order.id]);
+    return { outboxId: stored.rows[0]!.id, fresh: false };
   }
 
   async markPublished(outboxId: string): Promise<void> {

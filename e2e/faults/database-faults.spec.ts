@@ -65,19 +65,26 @@ describe('fault slow-query', () => {
 describe('fault n-plus-one', () => {
   afterAll(resetFaults);
 
-  it('reserves each item with its own queries: N UPDATE spans for N items; off: one', async () => {
+  it('reserves each item with its own queries: N UPDATE and N INSERT spans for N items; off: one statement', async () => {
     const items = [{ sku: 'TL-MUG', quantity: 1 }, { sku: 'TL-CAP', quantity: 2 }, { sku: 'TL-SOCKS', quantity: 1 }];
-    const updatesOf = async () => {
+    const queriesOf = async () => {
       const answer = await placeOrder(orderBody({ items }));
       expect(answer.status).toBe(201);
       const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'));
       const reserve = find(spans, (s) => s.name === 'inventory.reserve', 'inventory.reserve');
-      return spans.filter((s) => parentOf(spans, s)?.spanId === reserve.spanId && String(s.attributes['db.query.text']).startsWith('UPDATE'));
+      return spans.filter((s) => parentOf(spans, s)?.spanId === reserve.spanId && s.attributes['db.query.text'] !== undefined);
     };
+    const text = (s: ReceivedSpan) => String(s.attributes['db.query.text']);
     await setFault('n-plus-one', true);
-    expect(await updatesOf()).toHaveLength(3);
+    const perItem = await queriesOf();
+    expect(perItem.filter((s) => text(s).startsWith('UPDATE'))).toHaveLength(3);
+    expect(perItem.filter((s) => text(s).startsWith('INSERT'))).toHaveLength(3);
     await setFault('n-plus-one', false);
-    expect(await updatesOf()).toHaveLength(1);
+    const [one, ...more] = await queriesOf();
+    expect(more).toHaveLength(0);
+    expect(one!.name).toMatch(/^pg\.query:inventory-reserve /);
+    expect(text(one!)).toContain('UPDATE products');
+    expect(text(one!)).toContain('INSERT INTO reservations');
     await expectWholeTrace();
   });
 });

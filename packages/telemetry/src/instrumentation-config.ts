@@ -2,10 +2,34 @@ import { ExpressLayerType, type ExpressInstrumentationConfig } from '@openteleme
 import type { HttpInstrumentationConfig } from '@opentelemetry/instrumentation-http';
 import type { PgInstrumentationConfig } from '@opentelemetry/instrumentation-pg';
 import type { PinoInstrumentationConfig } from '@opentelemetry/instrumentation-pino';
+import { ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
 import { isHousekeepingRequest } from './housekeeping';
 
 /** Settings both bootstraps give the instrumentations they share, so their traces look the same. */
 export const httpConfig: HttpInstrumentationConfig = { ignoreIncomingRequestHook: isHousekeepingRequest };
+
+/** The part of an Express request that names its matched route (set by Express while it routes). */
+interface RoutedRequest {
+  method?: string;
+  baseUrl?: string;
+  route?: { path?: unknown };
+}
+
+/**
+ * The lean bootstrap names the server span from the route Express matched, as the Express
+ * instrumentation would, without wrapping every middleware layer of every request (about a
+ * third of Express's cost per request). Unmatched paths keep the bare method, as before.
+ */
+export const leanHttpConfig: HttpInstrumentationConfig = {
+  ...httpConfig,
+  applyCustomAttributesOnSpan(span, request) {
+    const { method, baseUrl, route } = request as RoutedRequest;
+    if (typeof route?.path !== 'string') return;
+    const path = `${baseUrl ?? ''}${route.path}`;
+    span.setAttribute(ATTR_HTTP_ROUTE, path);
+    span.updateName(`${method ?? 'GET'} ${path}`);
+  },
+};
 
 // The route still names the server span; a span per Express/router layer is only noise.
 export const expressConfig: ExpressInstrumentationConfig = {

@@ -1,7 +1,6 @@
 import { context, diag, DiagConsoleLogger, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { type Instrumentation, registerInstrumentations } from '@opentelemetry/instrumentation';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -10,7 +9,7 @@ import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { detectResources, envDetector } from '@opentelemetry/resources';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
-import { expressConfig, httpConfig, pgConfig, pinoConfig } from './instrumentation-config';
+import { leanHttpConfig, pgConfig, pinoConfig } from './instrumentation-config';
 import type { Telemetry } from './lifecycle';
 import { samplerFromEnv } from './samplers';
 import { prepareServiceResource } from './service-resource';
@@ -20,8 +19,7 @@ import { createSwitchablePropagator } from './switchable-propagator';
 /** The instrumentations this system needs, and no others: each loaded one costs memory in six processes. */
 function createInstrumentations(): Instrumentation[] {
   return [
-    new HttpInstrumentation(httpConfig),
-    new ExpressInstrumentation(expressConfig),
+    new HttpInstrumentation(leanHttpConfig),
     new NestInstrumentation(),
     new GrpcInstrumentation(),
     new PgInstrumentation(pgConfig),

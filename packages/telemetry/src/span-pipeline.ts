@@ -1,6 +1,5 @@
-import { BaggageSpanProcessor } from '@opentelemetry/baggage-span-processor';
 import { BatchSpanProcessor, ConsoleSpanExporter, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace';
-import { isPropagatedBaggageKey } from './baggage-keys';
+import { BaggageAttributesSpanProcessor } from './baggage-attributes';
 import { ContextAttributesSpanProcessor } from './context-attributes';
 import { RedactingSpanExporter } from './redaction';
 
@@ -49,7 +48,7 @@ function createBatchProcessor(exporter: SpanExporter): SpanProcessor {
 export function createSpanProcessors(): SpanProcessor[] {
   const exporter = createExporter();
   return [
-    new BaggageSpanProcessor(isPropagatedBaggageKey) as unknown as SpanProcessor,
+    new BaggageAttributesSpanProcessor(),
     new ContextAttributesSpanProcessor(),
     ...(exporter ? [createBatchProcessor(exporter)] : []),
   ];

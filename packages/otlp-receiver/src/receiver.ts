@@ -66,6 +66,13 @@ export async function startReceiver(options: { port?: number; host?: string; kee
       response.end(JSON.stringify(body));
     };
     const url = new URL(request.url ?? '/', 'http://receiver');
+    // Counting and clearing over HTTP let a benchmark run the receiver as a process of its own.
+    if (request.method === 'GET' && url.pathname === '/spans/count') return reply(200, { spans: received.length });
+    if (request.method === 'DELETE' && url.pathname === '/spans') {
+      received.length = 0;
+      raw.length = 0;
+      return reply(200, {});
+    }
     if (request.method === 'GET' && url.pathname === '/spans') {
       const traceId = url.searchParams.get('traceId');
       const spans = traceId ? received.filter((s) => s.traceId === traceId) : received;

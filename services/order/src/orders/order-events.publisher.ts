@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import type { PgListener, Pool } from '@tracelab/db';
@@ -13,6 +13,8 @@ const RELAY_AFTER_MS = 5000;
 /** A relay woken for an event runs once that event is the relay's. */
 const RELAY_DELAY_MS = RELAY_AFTER_MS + 200;
 const BATCH = 100;
+/** Published events are marked in one UPDATE per this many ms, off the request's path. */
+const MARK_AFTER_MS = 50;
 /** "Look at the outbox": sent when a publish fails, so every order instance's relay knows. */
 export const OUTBOX_CHANNEL = 'tracelab_outbox';
 
@@ -27,9 +29,12 @@ export const OUTBOX_CHANNEL = 'tracelab_outbox';
  * an instance that died between its commit and its publish. Idle, it makes no query.
  */
 @Injectable()
-export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OrderEventsPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(OrderEventsPublisher.name);
   private readonly relay: OnDemandJob;
+  private readonly marker: OnDemandJob;
+  /** Published, not yet marked: lost on a crash, the relay publishes them again (a duplicate the consumer ignores). */
+  private readonly published = new Set<string>();
 
   constructor(
     private readonly broker: Broker,
@@ -43,6 +48,10 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
       retryMs: config.OUTBOX_INTERVAL_MS,
       sweepMs: config.OUTBOX_SWEEP_MS,
       onError: (error) => this.logger.warn({ err: error }, 'outbox relay failed; retrying'),
+    });
+    this.marker = new OnDemandJob(() => this.markPublished(), {
+      retryMs: config.OUTBOX_INTERVAL_MS,
+      onError: (error) => this.logger.warn({ err: error }, 'published events not marked yet; retrying'),
     });
   }
 
@@ -83,6 +92,12 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
     });
   }
 
+  /** Before the pool closes: the marks still pending. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.marker.stop();
+    await this.markPublished().catch((error: unknown) => this.logger.warn({ err: error }, 'published events left unmarked; the relay will publish them again'));
+  }
+
   onApplicationShutdown(): void {
     this.relay.stop();
   }
@@ -97,7 +112,16 @@ export class OrderEventsPublisher implements OnApplicationBootstrap, OnApplicati
       { 'shop.order.id': event.orderId, ...(dropHeaders ? { 'shop.fault.name': 'missing-header' } : {}) },
       !dropHeaders,
     );
-    await this.repository.markPublished(outboxId);
+    this.published.add(outboxId);
+    this.marker.wake(MARK_AFTER_MS);
+  }
+
+  private async markPublished(): Promise<JobOutcome> {
+    if (this.published.size === 0) return 'done';
+    const ids = [...this.published];
+    await this.repository.markPublished(ids);
+    for (const id of ids) this.published.delete(id);
+    return 'done';
   }
 
   /** Untraced itself; a publish it makes runs in the order's stored context. */

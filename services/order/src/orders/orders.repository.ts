@@ -54,8 +54,8 @@ export class OrdersRepository {
     return { outboxId: stored.rows[0]!.id, fresh: false };
   }
 
-  async markPublished(outboxId: string): Promise<void> {
-    await this.pool.query('UPDATE outbox SET published_at = now() WHERE id = $1', [outboxId]);
+  async markPublished(outboxIds: string[]): Promise<void> {
+    await this.pool.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[]) AND published_at IS NULL', [outboxIds]);
   }
 
   /** Events whose immediate publish failed (broker down, crash), oldest first. */

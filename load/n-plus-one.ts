@@ -1,9 +1,8 @@
 /**
  * n-plus-one: the ORM-loop shape. With the `n-plus-one` fault on, inventory reserves an order with
- * two queries PER LINE (UPDATE products ..., INSERT INTO reservations ...) inside its transaction,
- * instead of one statement for all lines and one for all reservations. Orders here carry LINES
- * (7) different SKUs, the whole plentiful catalogue: 16 round trips to Postgres instead of 4
- * (BEGIN and COMMIT included), and the product rows stay locked longer, so concurrent orders
+ * two queries PER LINE (UPDATE products ..., INSERT INTO reservations ...) inside a transaction,
+ * instead of one statement for the whole order. Orders here carry LINES (7) different SKUs, the
+ * whole plentiful catalogue: 16 round trips to Postgres instead of 1 (BEGIN and COMMIT included), and the product rows stay locked longer, so concurrent orders
  * queue behind each other.
  *
  * The cost per order is small (a few ms on a fast machine, more where Postgres is a container hop
@@ -153,9 +152,9 @@ export const handleSummary = tracelabSummary({
     `passes when POST /orders is slower with the fault on (median; p95 shown)`,
   compare: { label: 'fault off -> on', before: 'order_duration{fault:off}', after: 'order_duration{fault:on}' },
   lookFor: [
-    'inventory.reserve in a fault=on trace: BEGIN, then pg.query:UPDATE / pg.query:INSERT once per SKU (14), COMMIT, where a fault=off trace has one of each',
+    'inventory.reserve in a fault=on trace: BEGIN, then pg.query:UPDATE / pg.query:INSERT once per SKU (14), COMMIT, where a fault=off trace has the one pg.query:inventory-reserve',
     'shop.order.item_count on inventory.reserve, and shop.fault.name=n-plus-one',
     'the slowest traces: a first UPDATE that waits (row lock held by another order\'s transaction); each round trip is cheap, their sum and the locks held meanwhile are not',
-    'Monitor tab -> inventory: its pg.query call rate steps up ~4x (16 instead of 4 per order) every other 10 s while the order rate stays the same',
+    'Monitor tab -> inventory: its pg.query call rate steps up ~16x (16 instead of 1 per order) every other 10 s while the order rate stays the same',
   ],
 });

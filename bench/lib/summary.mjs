@@ -1,0 +1,68 @@
+// Medians over BENCH_REPEAT runs, ratios and the issue's goals.
+import { median } from './stats.mjs';
+
+/** The median of every number found at the same place in each run; other values from the first. */
+export function medianOf(runs) {
+  const [first] = runs;
+  if (typeof first === 'number') return median(runs);
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return first;
+  const keys = new Set(runs.flatMap((run) => Object.keys(run ?? {})));
+  return Object.fromEntries([...keys].map((key) => [key, medianOf(runs.map((run) => run?.[key]))]));
+}
+
+const dropped = (run) => ['paced', 'max', 'half'].reduce((sum, phase) => sum + (run[phase]?.spans?.dropped ?? 0), 0);
+
+/** { 'ours/untraced': median run, ... } with each column's worst spans-dropped total over the repeats. */
+export function summarize(runs) {
+  const columns = {};
+  for (const run of runs) (columns[`${run.target}/${run.mode}`] ??= []).push(run);
+  return Object.fromEntries(
+    Object.entries(columns).map(([column, list]) => [column, { ...medianOf(list), runs: list.length, spansDroppedWorst: Math.max(...list.map(dropped)) }]),
+  );
+}
+
+const ratio = (a, b) => (a !== undefined && b ? a / b : undefined);
+const sixCpu = (column) => column?.paced?.cpuMsPerOrder?.['six services'];
+
+export function ratios(summary) {
+  const ours = (mode) => summary[`ours/${mode}`];
+  const base = (mode) => summary[`baseline/${mode}`];
+  return {
+    leanOverhead: ratio(sixCpu(ours('lean')), sixCpu(ours('untraced'))),
+    autoOverhead: ratio(sixCpu(ours('auto')), sixCpu(ours('untraced'))),
+    untracedCpuVsBaseline: ratio(sixCpu(ours('untraced')), sixCpu(base('untraced'))),
+    leanCpuVsBaseline: ratio(sixCpu(ours('lean')), sixCpu(base('lean'))),
+    tracedMaxVsBaseline: ratio(ours('lean')?.max?.ordersPerSecond, base('lean')?.max?.ordersPerSecond),
+    untracedMaxVsBaseline: ratio(ours('untraced')?.max?.ordersPerSecond, base('untraced')?.max?.ordersPerSecond),
+  };
+}
+
+/** The goals of issue 9, each with what was measured; `met` is undefined when a phase needed was not run. */
+export function goals(summary, r) {
+  const ours = (mode) => summary[`ours/${mode}`];
+  const untraced = sixCpu(ours('untraced'));
+  const lean = ours('lean');
+  const fix = (v, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));
+  const check = (known, test) => (known ? test() : undefined);
+  const droppedAll = Object.entries(summary).filter(([column]) => column.startsWith('ours/')).map(([, s]) => s.spansDroppedWorst);
+  return [
+    {
+      goal: 'six services CPU/order untraced ≥ 35 % below the baseline, or ≤ 19 ms',
+      measured: `${fix(untraced)} ms${r.untracedCpuVsBaseline ? ` (${fix(r.untracedCpuVsBaseline)} × baseline)` : ''}`,
+      met: check(untraced !== undefined, () => untraced <= 19 || (r.untracedCpuVsBaseline ?? Infinity) <= 0.65),
+    },
+    { goal: 'tracing overhead (lean / untraced CPU/order, six services) ≤ 1.10', measured: fix(r.leanOverhead), met: check(r.leanOverhead !== undefined, () => r.leanOverhead <= 1.1) },
+    {
+      goal: 'six services private memory ≤ 400 MB after the paced phase (lean)',
+      measured: `${fix(lean?.memoryMiB?.['six services']?.private, 0)} MiB`,
+      met: check(lean?.memoryMiB !== undefined, () => lean.memoryMiB['six services'].private * 1.048576 <= 400),
+    },
+    {
+      goal: 'traced max throughput ≥ 1.6 × the baseline',
+      measured: `${fix(lean?.max?.ordersPerSecond, 1)}/s${r.tracedMaxVsBaseline ? ` (${fix(r.tracedMaxVsBaseline)} ×)` : ''}`,
+      met: check(r.tracedMaxVsBaseline !== undefined, () => r.tracedMaxVsBaseline >= 1.6),
+    },
+    { goal: 'traced p99 ≤ 250 ms at half the max rate', measured: `${fix(lean?.half?.latencyMs?.p99, 0)} ms at ${fix(lean?.half?.rate, 0)}/s`, met: check(lean?.half !== undefined, () => lean.half.latencyMs.p99 <= 250) },
+    { goal: '0 spans dropped (every traced phase)', measured: droppedAll.length ? String(Math.max(...droppedAll)) : '–', met: check(droppedAll.length > 0 && lean !== undefined, () => Math.max(...droppedAll) === 0) },
+  ];
+}

@@ -127,8 +127,8 @@ function variablesRead(name: string): Set<string> {
   return new Set([...keys(schema), ...keys(baseEnv[1]!)]);
 }
 
-/** Read by Node itself and by the OpenTelemetry SDK (packages/telemetry), not by the config schemas. */
-const RUNTIME_VARIABLE = /^(NODE_OPTIONS|OTEL_[A-Z0-9_]+)$/;
+/** Read by Node itself and by the telemetry bootstrap (packages/telemetry), not by the config schemas. */
+const RUNTIME_VARIABLE = /^(NODE_OPTIONS|TRACELAB_TELEMETRY|OTEL_[A-Z0-9_]+)$/;
 
 const COMPOSE_DATABASE_URL = 'postgres://postgres:postgres@postgres:5432/tracelab';
 
@@ -183,9 +183,10 @@ describe('docker-compose.yml', () => {
     expect(existsSync(path.join(root, 'Dockerfile'))).toBe(true);
   });
 
-  it('configures telemetry of every app service only through standard OTEL_* variables', () => {
+  it('configures telemetry of every app service through standard OTEL_* variables and the bootstrap choice', () => {
     for (const [name, { port, grpcPort }] of Object.entries(APP_SERVICES)) {
       const env = environmentOf(services[name]!);
+      expect({ name, value: env.TRACELAB_TELEMETRY }).toEqual({ name, value: 'lean' });
       expect({ name, value: env.OTEL_SERVICE_NAME }).toEqual({ name, value: name });
       expect({ name, value: env.OTEL_EXPORTER_OTLP_ENDPOINT }).toEqual({ name, value: 'http://otel-collector:4318' });
       expect(env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL).toBe('http/protobuf');

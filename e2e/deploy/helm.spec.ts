@@ -286,6 +286,9 @@ describe('helm chart deploy/helm/tracelab', () => {
       expect([grpc.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL!.value, grpc.OTEL_EXPORTER_OTLP_ENDPOINT!.value]).toEqual(['grpc', 'http://otel-collector:4317']);
       const disabled = envOf(container(get(objectsOf(render([], ['otel.sdkDisabled=true'])), 'Deployment', 'order')));
       expect(disabled.OTEL_SDK_DISABLED!.value).toBe('true');
+      expect(envOf(container(get(objects(), 'Deployment', 'order'))).TRACELAB_TELEMETRY!.value).toBe('lean');
+      const auto = envOf(container(get(objectsOf(render([], ['otel.bootstrap=auto'])), 'Deployment', 'order')));
+      expect(auto.TRACELAB_TELEMETRY!.value).toBe('auto');
     });
 
     it('has a `helm test` hook that runs the order-and-trace script in the gateway image', () => {
@@ -412,7 +415,7 @@ describe('helm chart parity with docker-compose.yml', () => {
       if (!APP_SERVICES.includes(name)) continue;
       const read = variablesRead(name);
       for (const key of Object.keys(have).filter((k) => !(k in want))) {
-        const known = read.has(key) || /^(NODE_OPTIONS|OTEL_[A-Z0-9_]+|K8S_[A-Z_]+)$/.test(key);
+        const known = read.has(key) || /^(NODE_OPTIONS|TRACELAB_TELEMETRY|OTEL_[A-Z0-9_]+|K8S_[A-Z_]+)$/.test(key);
         expect({ name, key, known }).toEqual({ name, key, known: true });
       }
     }

@@ -91,7 +91,7 @@ describe('FaultWatcher: switches pushed over LISTEN/NOTIFY', () => {
     const changed = Date.now();
     await store.set('queue-backlog', true, { delayMs: 100, prefetch: 2 });
     const { at, state } = await seen;
-    expect(at - changed).toBeLessThan(300);
+    expect(at - changed).toBeLessThan(500); // typically under 20 ms; the margin is for a loaded machine
     expect(state.params).toEqual({ delayMs: 100, prefetch: 2 });
     expect(watcher.paramsIfOn('queue-backlog')).toEqual({ delayMs: 100, prefetch: 2 });
   });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 
-export * as inventory from './gen/tracelab/inventory/v1/inventory';
-export * as payment from './gen/tracelab/payment/v1/payment';
-export * as fraud from './gen/tracelab/fraud/v1/fraud';
+// Only the wiring of the gRPC contracts lives here: each service loads the generated code it uses
+// from its own subpath (@tracelab/contracts/inventory, /payment, /fraud) and the HTTP body classes
+// (class-validator) from @tracelab/contracts/http, so none carries the others' code.
 
 /** Folder holding the .proto sources, shipped with the package so proto-loader can read them at run time. */
 export const PROTO_ROOT = join(__dirname, '..', 'proto');
@@ -43,5 +43,3 @@ export const PROTO_LOADER_OPTIONS = {
   oneofs: true,
   includeDirs: [PROTO_ROOT],
 };
-export { CardDto, LineItemDto, PlaceOrderDto, type PlacedOrder } from './http/place-order.dto';
-export { ORDER_ID_HEADER, TIMEOUT_HEADER } from './http/internal-headers';

@@ -1,6 +1,4 @@
-import { status as GrpcStatus } from '@grpc/grpc-js';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { RpcException } from '@nestjs/microservices';
 import { type Observable, throwError } from 'rxjs';
 import { isConnectionError } from '@tracelab/db';
 import { recordFailure } from '@tracelab/telemetry';
@@ -33,6 +31,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   /** gRPC: deliberate errors keep their status; an unreachable database is UNAVAILABLE, not UNKNOWN. */
   private catchRpc(exception: unknown): Observable<never> {
+    // Only gRPC services get here, and they have both packages loaded already; HTTP-only ones never load them.
+    const { RpcException } = require('@nestjs/microservices') as typeof import('@nestjs/microservices');
+    const { status: GrpcStatus } = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
     if (exception instanceof RpcException) return throwError(() => exception.getError());
     if (isUnavailableDependency(exception)) {
       return throwError(() => ({ code: GrpcStatus.UNAVAILABLE, message: 'a dependency is unavailable' }));

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { ArgumentMetadata, DynamicModule, INestApplication, PipeTransform, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type GrpcContract, PROTO_LOADER_OPTIONS, PROTO_ROOT } from '@tracelab/contracts';
+import type { GrpcContract } from '@tracelab/contracts';
 import { currentTraceId, traceResponseHeader } from '@tracelab/telemetry';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -40,13 +40,16 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   app.use(traceHeaders);
   app.use(closeKeepAliveWhileDraining);
   app.use(jsonBodies(options.bodyLimit ?? '64kb'));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new LazyValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.set('x-powered-by', false);
   // Nobody revalidates these answers; an ETag would hash every response body for nothing.
   app.set('etag', false);
 
   if (options.grpc) {
+    // Loaded only by the services that serve gRPC.
+    const { Transport } = require('@nestjs/microservices') as typeof import('@nestjs/microservices');
+    const { PROTO_LOADER_OPTIONS, PROTO_ROOT } = require('@tracelab/contracts') as typeof import('@tracelab/contracts');
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.GRPC,
@@ -67,6 +70,21 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   await app.listen(options.httpPort, options.host);
   handleSignals(app, options.shutdownGraceMs);
   return app;
+}
+
+/**
+ * The validation pipe, built the first time an argument has a declared type: class-validator
+ * (several MB of heap) is then loaded only by the services with HTTP bodies, queries or parameters.
+ */
+class LazyValidationPipe implements PipeTransform {
+  private pipe?: ValidationPipe;
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // Without a type (gRPC handlers' arguments) the ValidationPipe returns the value untouched.
+    if (!metadata.metatype) return value;
+    this.pipe ??= createValidationPipe();
+    return this.pipe.transform(value, metadata);
+  }
 }
 
 /** Every response names its trace: `traceresponse` (W3C Trace Context level 2) and `x-trace-id`. */

@@ -1,10 +1,9 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { ConfigModule } from './config.module';
 import { DatabaseModule } from './database.module';
 import { FaultsModule } from './faults.module';
 import { HealthModule } from './health';
 import { loggerModule } from './logger';
-import { MessagingModule } from './messaging.module';
 
 export interface ServiceCoreOptions {
   /** The config validated at start-up (APP_CONFIG); needs LOG_LEVEL and DATABASE_URL. */
@@ -32,8 +31,13 @@ export class ServiceCoreModule {
         HealthModule,
         DatabaseModule.forRoot({ service: options.service, migrationsDir: options.migrationsDir, poolSize: options.poolSize }),
         FaultsModule,
-        ...(options.messaging ? [MessagingModule] : []),
+        ...(options.messaging ? [messagingModule()] : []),
       ],
     };
   }
+}
+
+/** Required only when asked for: services that do not use the queue never load amqplib. */
+function messagingModule(): Type<unknown> {
+  return (require('./messaging.module') as typeof import('./messaging.module')).MessagingModule;
 }

@@ -1,4 +1,4 @@
-import { PlaceOrderDto } from '@tracelab/contracts';
+import { PlaceOrderDto } from '@tracelab/contracts/http';
 import { AppError } from './errors';
 import { createValidationPipe } from './validation';
 

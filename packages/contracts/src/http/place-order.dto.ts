@@ -1,3 +1,5 @@
+// The decorators below read design-time types: the metadata API must exist before they run.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -33,8 +33,8 @@ export const CODE_LABS: readonly CodeLab[] = [
     edits: [
       {
         file: 'services/payment/src/payments/fraud-client.ts',
-        find: "import { fraud } from '@tracelab/contracts';\n",
-        replace: "import { context, ROOT_CONTEXT } from '@opentelemetry/api';\nimport { fraud } from '@tracelab/contracts';\n",
+        find: "import * as fraud from '@tracelab/contracts/fraud';\n",
+        replace: "import { context, ROOT_CONTEXT } from '@opentelemetry/api';\nimport * as fraud from '@tracelab/contracts/fraud';\n",
       },
       {
         file: 'services/payment/src/payments/fraud-client.ts',

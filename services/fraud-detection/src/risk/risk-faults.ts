@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { trace } from '@opentelemetry/api';
-import { FaultWatcher, GrpcStatus } from '@tracelab/service-kit';
+import { FaultWatcher } from '@tracelab/service-kit';
+import { GrpcStatus } from '@tracelab/service-kit/grpc';
 
 /** The faults that act inside a Score call: retry-storm (transient failures) and cascade (a hang). */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
-import { fraud } from '@tracelab/contracts';
+import * as fraud from '@tracelab/contracts/fraud';
 import { RiskFaults } from './risk-faults';
 import { RiskService } from './risk.service';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { fraud } from '@tracelab/contracts';
+import type * as fraud from '@tracelab/contracts/fraud';
 import type { Pool } from '@tracelab/db';
 import { PG_POOL } from '@tracelab/service-kit';
 import { HIGH_RISK_THRESHOLD, UNKNOWN_CUSTOMER_SCORE } from './risk-policy';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Agent, request } from 'undici';
+import { Agent, request } from './undici-request';
 import { APP_CONFIG, AppError, ErrorCode } from '@tracelab/service-kit';
 import type { GatewayConfig } from '../config';
 

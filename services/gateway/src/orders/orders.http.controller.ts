@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { PlaceOrderDto } from '@tracelab/contracts';
+import { PlaceOrderDto } from '@tracelab/contracts/http';
 import { AppError, ErrorCode } from '@tracelab/service-kit';
 import type { Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency-key';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import { ORDER_ID_HEADER, type PlaceOrderDto, TIMEOUT_HEADER } from '@tracelab/contracts';
+import { ORDER_ID_HEADER, type PlaceOrderDto, TIMEOUT_HEADER } from '@tracelab/contracts/http';
 import { APP_CONFIG, AppError, ErrorCode, errorBody, serverSpan, statusToErrorCode } from '@tracelab/service-kit';
 import { currentTraceId, withBaggage } from '@tracelab/telemetry';
 import type { GatewayConfig } from '../config';

@@ -1,4 +1,4 @@
-import { GrpcStatus } from '@tracelab/service-kit';
+import { GrpcStatus } from '@tracelab/service-kit/grpc';
 import { RpcException } from '@nestjs/microservices';
 
 export class OutOfStockError extends RpcException {

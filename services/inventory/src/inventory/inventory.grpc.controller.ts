@@ -1,7 +1,7 @@
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
-import { inventory } from '@tracelab/contracts';
-import { deadlineOf } from '@tracelab/service-kit';
+import * as inventory from '@tracelab/contracts/inventory';
+import { deadlineOf } from '@tracelab/service-kit/grpc';
 import { InventoryService } from './inventory.service';
 
 @Controller()

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { inventory } from '@tracelab/contracts';
+import type * as inventory from '@tracelab/contracts/inventory';
 import { type Pool, type PoolClient, withTransaction } from '@tracelab/db';
 import { FaultWatcher, PG_POOL } from '@tracelab/service-kit';
 import { inSpan } from '@tracelab/telemetry';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { isConnectionError } from '@tracelab/db';
 import { type Consumer, consumeWithTraceContext, NOTIFICATION_QUEUE } from '@tracelab/messaging';
-import { APP_CONFIG, Broker, FaultWatcher } from '@tracelab/service-kit';
+import { APP_CONFIG, FaultWatcher } from '@tracelab/service-kit';
+import { Broker } from '@tracelab/service-kit/messaging';
 import type { NotificationConfig } from '../config';
 import { BootWorkerQueue } from './boot-worker-queue';
 import { OrderConfirmedEvent } from './order-confirmed.event';

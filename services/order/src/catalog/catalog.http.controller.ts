@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { inventory } from '@tracelab/contracts';
+import type * as inventory from '@tracelab/contracts/inventory';
 import { Downstream } from '../downstream/downstream.module';
 import { toAppError } from '../downstream/grpc-errors';
 

@@ -1,7 +1,10 @@
 import { Global, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { INVENTORY, inventory, PAYMENT, payment } from '@tracelab/contracts';
-import { APP_CONFIG, AppError, callUnary, ErrorCode, grpcClientProvider } from '@tracelab/service-kit';
+import { INVENTORY, PAYMENT } from '@tracelab/contracts';
+import * as inventory from '@tracelab/contracts/inventory';
+import * as payment from '@tracelab/contracts/payment';
+import { APP_CONFIG, AppError, ErrorCode } from '@tracelab/service-kit';
+import { callUnary, grpcClientProvider } from '@tracelab/service-kit/grpc';
 import type { OrderConfig } from '../config';
 
 const INVENTORY_CLIENT = Symbol('INVENTORY_CLIENT');

@@ -1,4 +1,4 @@
-import { GrpcStatus } from '@tracelab/service-kit';
+import { GrpcStatus } from '@tracelab/service-kit/grpc';
 import { toAppError } from './grpc-errors';
 
 const grpcError = (code: number, details: string) => Object.assign(new Error(`${code} X: ${details}`), { code, details });

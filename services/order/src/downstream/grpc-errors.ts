@@ -1,4 +1,5 @@
-import { AppError, ErrorCode, grpcErrorCode, grpcErrorDetails, GrpcStatus } from '@tracelab/service-kit';
+import { AppError, ErrorCode } from '@tracelab/service-kit';
+import { grpcErrorCode, grpcErrorDetails, GrpcStatus } from '@tracelab/service-kit/grpc';
 
 /** Translates a failed downstream gRPC call into the public API's error. */
 export function toAppError(error: unknown, dependency: string): AppError {

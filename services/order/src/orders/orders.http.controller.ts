@@ -1,5 +1,5 @@
 import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { type PlacedOrder, PlaceOrderDto } from '@tracelab/contracts';
+import { type PlacedOrder, PlaceOrderDto } from '@tracelab/contracts/http';
 import { AppError, ErrorCode } from '@tracelab/service-kit';
 import type { OrderView } from './order.types';
 import { placementFrom } from './placement';

@@ -1,5 +1,5 @@
-import type { PlaceOrderDto } from '@tracelab/contracts';
-import { GrpcStatus } from '@tracelab/service-kit';
+import type { PlaceOrderDto } from '@tracelab/contracts/http';
+import { GrpcStatus } from '@tracelab/service-kit/grpc';
 import type { Downstream } from '../downstream/downstream.module';
 import type { Compensations } from './compensations';
 import type { OrderEventsPublisher } from './order-events.publisher';

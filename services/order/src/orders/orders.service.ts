@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
-import type { PlacedOrder, PlaceOrderDto } from '@tracelab/contracts';
-import { AppError, ErrorCode, grpcErrorCode, grpcErrorDetails, GrpcStatus } from '@tracelab/service-kit';
+import type { PlacedOrder, PlaceOrderDto } from '@tracelab/contracts/http';
+import { AppError, ErrorCode } from '@tracelab/service-kit';
+import { grpcErrorCode, grpcErrorDetails, GrpcStatus } from '@tracelab/service-kit/grpc';
 import { currentTraceId, inSpan } from '@tracelab/telemetry';
 import { Downstream } from '../downstream/downstream.module';
 import { toAppError } from '../downstream/grpc-errors';

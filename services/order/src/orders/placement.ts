@@ -1,4 +1,4 @@
-import { ORDER_ID_HEADER, TIMEOUT_HEADER } from '@tracelab/contracts';
+import { ORDER_ID_HEADER, TIMEOUT_HEADER } from '@tracelab/contracts/http';
 import { AppError, ErrorCode } from '@tracelab/service-kit';
 import type { Placement } from './orders.service';
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { fraud } from '@tracelab/contracts';
-import { APP_CONFIG, callUnary, grpcErrorCode, GrpcStatus } from '@tracelab/service-kit';
+import * as fraud from '@tracelab/contracts/fraud';
+import { APP_CONFIG } from '@tracelab/service-kit';
+import { callUnary, grpcErrorCode, GrpcStatus } from '@tracelab/service-kit/grpc';
 import { withSpanAttributes } from '@tracelab/telemetry';
 import {
   BrokenCircuitError,

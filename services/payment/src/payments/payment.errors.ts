@@ -1,5 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
-import { GrpcStatus } from '@tracelab/service-kit';
+import { GrpcStatus } from '@tracelab/service-kit/grpc';
 
 /** A business decline: FAILED_PRECONDITION, which the order service answers with 402. */
 export class PaymentDeclinedError extends RpcException {

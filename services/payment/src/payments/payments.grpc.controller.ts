@@ -1,7 +1,7 @@
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
-import { payment } from '@tracelab/contracts';
-import { deadlineOf } from '@tracelab/service-kit';
+import * as payment from '@tracelab/contracts/payment';
+import { deadlineOf } from '@tracelab/service-kit/grpc';
 import { PaymentsService } from './payments.service';
 
 @Controller()

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import type { payment } from '@tracelab/contracts';
-import { APP_CONFIG, grpcErrorCode, GrpcStatus } from '@tracelab/service-kit';
+import type * as payment from '@tracelab/contracts/payment';
+import { APP_CONFIG } from '@tracelab/service-kit';
+import { grpcErrorCode, GrpcStatus } from '@tracelab/service-kit/grpc';
 import { inSpan } from '@tracelab/telemetry';
 import type { PaymentConfig } from '../config';
 import { BrokenCircuitError, FraudClient, isTransient } from './fraud-client';

@@ -102,13 +102,17 @@ describe('SIGTERM of each service with requests and messages in flight', () => {
     await h.stack.startService(name); // resolves once its /healthz answers 200
     const healthy = Date.now();
     let status = 0;
+    let tryStarted = healthy;
     while (status !== 201 && Date.now() - healthy < 5000) {
+      tryStarted = Date.now();
       status = (await send(h.gateway, 'POST', '/orders', order())).status;
       if (status !== 201) await sleep(50);
     }
-    const lag = Date.now() - healthy;
-    console.log(`recovery after ${name} restart: first 201 ${lag} ms after /healthz`);
+    // The try that succeeded: when it was sent says how long the callers kept failing (the gRPC
+    // reconnect backoff is capped at 500 ms); how long it took is a cold process's first order.
+    const lag = tryStarted - healthy;
+    console.log(`recovery after ${name} restart: first 201 sent ${lag} ms after /healthz, answered in ${Date.now() - tryStarted} ms`);
     expect(status).toBe(201);
-    expect(lag).toBeLessThan(1500);
+    expect(lag).toBeLessThan(1200);
   });
 });

@@ -4,7 +4,7 @@ import { type OwnStack, startOwnStack } from '../support/own-stack';
 import { FAULT_PROPAGATION_MS } from '../support/faults';
 import { orderBody, placeOrder, request } from '../support/shop';
 import { find, pollTrace, SpanKind, waitForTrace } from '../support/traces';
-import { sleep } from '../support/wait';
+import { eventually, sleep } from '../support/wait';
 import { expectWhole, orderDone, tracesOfOrder } from '../support/whole-trace';
 
 /**
@@ -90,10 +90,10 @@ describe('the auto bootstrap (TRACELAB_TELEMETRY=auto)', () => {
     expect((await placeAuto(orderBody({ card: { number: '6011111111111117', expMonth: 13, expYear: 2030, cvc: '123' } }), { baggage: BAGGAGE })).status).toBe(400);
     expect((await request(auto.gateway, 'GET', '/orders/4111111111111111')).status).toBe(400);
     expect((await request(auto.gateway, 'GET', '/products?card=371449635398431', undefined, { baggage: BAGGAGE })).status).toBe(200);
-    await sleep(1000); // the batch delay is 200 ms
-    const exported = auto.receiver.rawBodies().join('\n');
-    expect(exported).toContain('card[card ****5100]');
-    expect(exported).toContain('[card ****1111]');
+    const exported = await eventually('the masked forms exported', async () => {
+      const bodies = auto.receiver.rawBodies().join('\n');
+      return bodies.includes('card[card ****5100]') && bodies.includes('[card ****1111]') ? bodies : undefined;
+    });
     for (const card of CARDS) expect(exported.includes(card) ? card : 'absent').toBe('absent');
   });
 
@@ -115,8 +115,10 @@ describe('the auto bootstrap (TRACELAB_TELEMETRY=auto)', () => {
     try {
       const placed = await placeAuto();
       expect(placed.status).toBe(201);
-      await sleep(1500);
-      const traces = tracesOfOrder(await fetchSpans(auto.receiver.url), String(placed.body.orderId));
+      const traces = await eventually('the notification of the order, in its own trace', async () => {
+        const found = tracesOfOrder(await fetchSpans(auto.receiver.url), String(placed.body.orderId));
+        return [...found.values()].flat().some((s) => s.name === 'notification.send') ? found : undefined;
+      });
       expect(traces.size).toBe(2);
       const report = await diagnose({ source: 'local', receiverUrl: auto.receiver.url, traceId: placed.headers.get('x-trace-id')! });
       expect(report.findings.map((f) => f.hop ?? '')).toEqual(expect.arrayContaining([expect.stringMatching(/^order → notification over RabbitMQ/)]));

@@ -1,6 +1,8 @@
 import { type JobOutcome, OnDemandJob } from './on-demand-job';
 
+// Fake timers (Date included): the schedule is checked exactly, whatever the machine's load.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const advance = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 /** A job whose runs are recorded (start times relative to the test's start) and answered by `outcomes`. */
 function recordedJob(outcomes: () => JobOutcome, options: { retryMs?: number; sweepMs?: number; runMs?: number } = {}) {
@@ -24,13 +26,17 @@ function recordedJob(outcomes: () => JobOutcome, options: { retryMs?: number; sw
 
 describe('OnDemandJob', () => {
   const jobs: OnDemandJob[] = [];
-  afterEach(() => jobs.splice(0).forEach((j) => j.stop()));
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => {
+    jobs.splice(0).forEach((j) => j.stop());
+    jest.useRealTimers();
+  });
   const track = <T extends { job: OnDemandJob }>(created: T) => (jobs.push(created.job), created);
 
   it('never runs while nobody wakes it and it has no sweep', async () => {
     const { job, runs } = track(recordedJob(() => 'done'));
     job.start();
-    await sleep(300);
+    await advance(300);
     expect(runs).toEqual([]);
   });
 
@@ -39,7 +45,7 @@ describe('OnDemandJob', () => {
     job.wake();
     job.wake();
     job.wake();
-    await sleep(100);
+    await advance(100);
     expect(runs).toHaveLength(1);
   });
 
@@ -47,7 +53,7 @@ describe('OnDemandJob', () => {
     const { job, runs } = track(recordedJob(() => 'done'));
     job.wake(300);
     job.wake(100);
-    await sleep(450);
+    await advance(450);
     expect(runs).toHaveLength(2);
     expect(runs[0]).toBeGreaterThanOrEqual(95);
     expect(runs[1]).toBeGreaterThanOrEqual(295);
@@ -56,10 +62,10 @@ describe('OnDemandJob', () => {
   it('runs once more after a run during which it was woken, never two at once', async () => {
     const { job, runs, overlapped } = track(recordedJob(() => 'done', { runMs: 100 }));
     job.wake();
-    await sleep(30);
+    await advance(30);
     job.wake(); // the run under way may have read its work before this
     job.wake();
-    await sleep(400);
+    await advance(400);
     expect(runs).toHaveLength(2);
     expect(overlapped()).toBe(false);
   });
@@ -68,7 +74,7 @@ describe('OnDemandJob', () => {
     let failures = 3;
     const { job, runs } = track(recordedJob(() => (failures-- > 0 ? 'retry' : 'done'), { retryMs: 60 }));
     job.wake();
-    await sleep(600);
+    await advance(600);
     expect(runs).toHaveLength(4);
     for (let i = 1; i < runs.length; i++) expect(runs[i]! - runs[i - 1]!).toBeGreaterThanOrEqual(55);
   });
@@ -77,7 +83,7 @@ describe('OnDemandJob', () => {
     let batches = 3;
     const { job, runs } = track(recordedJob(() => (--batches > 0 ? 'more' : 'done'), { retryMs: 10_000 }));
     job.wake();
-    await sleep(150);
+    await advance(150);
     expect(runs).toHaveLength(3);
   });
 
@@ -94,7 +100,7 @@ describe('OnDemandJob', () => {
     );
     jobs.push(job);
     job.wake();
-    await sleep(250);
+    await advance(250);
     expect(calls).toBe(2);
     expect(errors).toHaveLength(1);
   });
@@ -102,13 +108,13 @@ describe('OnDemandJob', () => {
   it('sweeps every sweepMs once started, and not after stop', async () => {
     const { job, runs } = track(recordedJob(() => 'done', { sweepMs: 100 }));
     job.start();
-    await sleep(350);
+    await advance(350);
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.length).toBeLessThanOrEqual(4);
     job.stop();
     const seen = runs.length;
     job.wake();
-    await sleep(250);
+    await advance(250);
     expect(runs).toHaveLength(seen);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SERVICES } from '@tracelab/local-stack';
 import { deadServices, eventually, type Hardening, order, send, sleep, startHardeningStack } from './hardening-stack';
 
@@ -7,7 +8,13 @@ const SKU = 'TL-HOODIE';
 interface Outcome {
   status: number | 'refused' | 'cut';
   orderId?: string;
+  /** Every order carries an Idempotency-Key, so a cut answer can be asked again, as docs/api.md tells clients. */
+  key: string;
+  body: unknown;
+  replayed?: boolean;
 }
+
+const orderIdOf = (body: Record<string, unknown>) => (body.orderId ?? (body.details as { orderId?: string } | undefined)?.orderId) as string | undefined;
 
 /**
  * SIGTERM to each service in turn while orders flow over busy keep-alive connections and
@@ -30,15 +37,29 @@ describe('SIGTERM of each service with requests and messages in flight', () => {
 
   async function placeWhile(isRunning: () => boolean): Promise<void> {
     while (isRunning()) {
+      const key = randomUUID();
+      const body = order({ items: [{ sku: SKU, quantity: 1 }] });
       try {
-        const reply = await send(h.gateway, 'POST', '/orders', order({ items: [{ sku: SKU, quantity: 1 }] }));
-        outcomes.push({ status: reply.status, orderId: (reply.body.orderId ?? (reply.body.details as { orderId?: string })?.orderId) as string | undefined });
+        const reply = await send(h.gateway, 'POST', '/orders', body, { 'idempotency-key': key });
+        outcomes.push({ status: reply.status, orderId: orderIdOf(reply.body), key, body });
       } catch (error) {
-        // The gateway itself is down: refused means nothing was sent; anything else is a cut answer.
+        // The gateway itself is down: refused means nothing was sent. Anything else is a cut answer:
+        // a request written onto a keep-alive socket just as the closing gateway dropped it.
         const code = (error as { cause?: { code?: string } }).cause?.code;
-        outcomes.push({ status: code === 'ECONNREFUSED' ? 'refused' : 'cut' });
+        outcomes.push({ status: code === 'ECONNREFUSED' ? 'refused' : 'cut', key, body });
         await sleep(50);
       }
+    }
+  }
+
+  /** A cut answer's outcome, from the same request with the same key once the gateway answers again. */
+  async function replayCuts(): Promise<void> {
+    for (const outcome of outcomes.filter((o) => o.status === 'cut')) {
+      const reply = await eventually(`an answer to the replay of ${outcome.key}`, async () => {
+        const again = await send(h.gateway, 'POST', '/orders', outcome.body, { 'idempotency-key': outcome.key });
+        return again.status === 409 ? undefined : again; // 409: the first request is still running
+      }, 20000);
+      Object.assign(outcome, { status: reply.status, orderId: orderIdOf(reply.body), replayed: true });
     }
   }
 
@@ -57,11 +78,12 @@ describe('SIGTERM of each service with requests and messages in flight', () => {
     expect(log).not.toMatch(/Channel closed|unhandled error|shutdown did not finish/);
     await h.stack.startService(name);
     expect(deadServices(h.stack)).toEqual([]);
+    await replayCuts();
   });
 
   it('answered every order with 201, 503 or 504 (never 500), and every 504 has an outcome', async () => {
     const statuses = outcomes.reduce<Record<string, number>>((c, o) => ({ ...c, [o.status]: (c[o.status] ?? 0) + 1 }), {});
-    console.log(`SIGTERM rounds: ${outcomes.length} orders, statuses ${JSON.stringify(statuses)}`);
+    console.log(`SIGTERM rounds: ${outcomes.length} orders, statuses ${JSON.stringify(statuses)}, ${outcomes.filter((o) => o.replayed).length} cut answers replayed`);
     for (const { status } of outcomes) expect([201, 503, 504, 'refused']).toContain(status);
     expect(statuses['201']).toBeGreaterThan(10);
     // GET tells a 504's outcome: the stored order, or 404 once the order service's deadline has passed (never placed).

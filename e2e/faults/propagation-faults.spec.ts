@@ -2,16 +2,14 @@ import { resetFaults, setFault } from '../support/faults';
 import { orderBody, placeOrder } from '../support/shop';
 import { allSpans, find, roots, SpanKind, waitForTrace } from '../support/traces';
 import { eventually, sleep } from '../support/wait';
-import { expectWholeTrace, tracesOfOrder } from '../support/whole-trace';
+import { expectWholeTrace, orderDone, tracesOfOrder } from '../support/whole-trace';
 
 async function placeAndSettle(): Promise<{ orderId: string; traceId: string }> {
   const answer = await placeOrder(orderBody());
   expect(answer.status).toBe(201);
   const orderId = String(answer.body.orderId);
   // Done when the e-mail went out, in whichever trace; then a moment for the last batches.
-  await eventually('the notification of the order', async () =>
-    [...tracesOfOrder(await allSpans(), orderId).values()].flat().some((s) => s.name === 'notification.send') ? true : undefined,
-  );
+  await eventually('the notification of the order', async () => (orderDone([...tracesOfOrder(await allSpans(), orderId).values()].flat()) ? true : undefined));
   await sleep(500);
   return { orderId, traceId: answer.traceId };
 }
@@ -79,7 +77,7 @@ describe('propagation faults', () => {
     const consumeStarts: bigint[] = [];
     for (const answer of answers) {
       expect(answer.status).toBe(201);
-      const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'), { timeoutMs: 20000 });
+      const spans = await waitForTrace(answer.traceId, orderDone, { timeoutMs: 20000 });
       const publish = find(spans, (s) => s.kind === SpanKind.PRODUCER, 'publish');
       const consume = find(spans, (s) => s.kind === SpanKind.CONSUMER, 'consume');
       // The message's timestamp is taken as the publish span starts; its bar ends only at the broker's

@@ -117,7 +117,7 @@ describe('the auto bootstrap (TRACELAB_TELEMETRY=auto)', () => {
       expect(placed.status).toBe(201);
       const traces = await eventually('the notification of the order, in its own trace', async () => {
         const found = tracesOfOrder(await fetchSpans(auto.receiver.url), String(placed.body.orderId));
-        return [...found.values()].flat().some((s) => s.name === 'notification.send') ? found : undefined;
+        return orderDone([...found.values()].flat()) ? found : undefined;
       });
       expect(traces.size).toBe(2);
       const report = await diagnose({ source: 'local', receiverUrl: auto.receiver.url, traceId: placed.headers.get('x-trace-id')! });

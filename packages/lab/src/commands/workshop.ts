@@ -7,6 +7,7 @@ import { CODE_LABS, findCodeLab } from '../workshop/code-labs';
 import { applyEdit, editState, revertEdit } from '../workshop/edits';
 import { CODE_LAB_SYMPTOMS, FAULT_LAB_SYMPTOMS, type SymptomCheck } from '../workshop/fault-lab-checks';
 import { runLocally } from '../workshop/local-check';
+import { readUntilQuiet } from '../workshop/read-until-quiet';
 
 const ROOT = resolve(__dirname, '../../../..');
 const USAGE = `usage: pnpm lab workshop list
@@ -77,23 +78,20 @@ async function checkFaultLab(lab: LabDefinition, target: AdminTarget, source: 'j
 }
 
 /**
- * The spans of these traces (and of traces split off them), read until nothing new arrives for
- * 2 s: spans are exported in batches, and the collector's tail sampling holds traces a few seconds.
+ * The spans of these traces (and of traces split off them): the collector's tail sampling holds
+ * traces a few seconds before Jaeger has them.
  */
 async function collectTraces(traceIds: string[], where: Omit<ReadTracesOptions, 'traceId'>): Promise<ReceivedSpan[]> {
-  const deadline = Date.now() + 30000;
-  let spans = new Map<string, ReceivedSpan>();
-  let stableSince = Date.now();
-  for (;;) {
-    const next = new Map<string, ReceivedSpan>();
-    for (const traceId of traceIds) {
-      for (const span of await readTraces({ ...where, traceId }).catch(() => [])) next.set(`${span.traceId}/${span.spanId}`, span);
-    }
-    if (next.size !== spans.size) stableSince = Date.now();
-    spans = next;
-    if ((spans.size > 0 && Date.now() - stableSince >= 2000) || Date.now() > deadline) return [...spans.values()];
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  return readUntilQuiet(
+    async () => {
+      const spans = new Map<string, ReceivedSpan>();
+      for (const traceId of traceIds) {
+        for (const span of await readTraces({ ...where, traceId }).catch(() => [])) spans.set(`${span.traceId}/${span.spanId}`, span);
+      }
+      return [...spans.values()];
+    },
+    { intervalMs: 500 },
+  );
 }
 
 async function check(lab: LabDefinition, target: AdminTarget, source: 'jaeger' | 'local'): Promise<number> {

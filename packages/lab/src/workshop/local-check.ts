@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureVhost, startStack } from '@tracelab/local-stack';
 import { type ReceivedSpan, startReceiver } from '@tracelab/otlp-receiver';
+import { readUntilQuiet } from './read-until-quiet';
 
 /** Where a self-contained check runs: its own ports, database and RabbitMQ vhost. */
 const PORT_OFFSET = 400;
@@ -84,26 +85,12 @@ export async function runLocally(root: string, count = 3): Promise<LocalRun> {
       const body = (await response.json()) as { orderId?: string };
       orders.push({ orderId: String(body.orderId ?? ''), traceId: response.headers.get('x-trace-id') ?? '', status: response.status });
     }
-    // Let the notifications run and the last batches export: read until nothing new arrives for 2 s
-    // (a slow laptop is judged on the same spans as a fast one).
-    return { orders, spans: await settledSpans(() => spansOfOrders(receiver.spans(), orders)) };
+    // Let the notifications run and the last batches export.
+    return { orders, spans: await readUntilQuiet(() => spansOfOrders(receiver.spans(), orders)) };
   } finally {
     await stack.stop();
     await receiver.close();
   }
-}
-
-async function settledSpans(read: () => ReceivedSpan[], quietMs = 2000, capMs = 30000): Promise<ReceivedSpan[]> {
-  const deadline = Date.now() + capMs;
-  let spans = read();
-  let quietSince = Date.now();
-  while (Date.now() - quietSince < quietMs && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    const next = read();
-    if (next.length !== spans.length) quietSince = Date.now();
-    spans = next;
-  }
-  return spans;
 }
 
 export function spansOfOrders(all: ReceivedSpan[], orders: PlacedOrder[]): ReceivedSpan[] {

@@ -18,6 +18,7 @@ WORKDIR /repo
 # Download every package of the lockfile first: this layer only changes with the lockfile (and
 # the workspace settings) and is shared by all six images.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+COPY patches ./patches
 RUN --mount=type=cache,id=tracelab-pnpm-store,target=/pnpm/store,sharing=locked \
     pnpm fetch --store-dir /pnpm/store
 

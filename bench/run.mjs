@@ -29,10 +29,12 @@ const dir = join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 const stamp = date.replace(/[:.]/g, '-');
 const runs = [];
-// Repeats interleave the targets, so a slow minute of the machine does not fall on one side only.
+// Repeats interleave the targets, and every other repeat runs targets and modes in reverse order,
+// so neither a slow minute of the machine nor going first falls on one side only.
+const inTurn = (list, repeat) => (repeat % 2 === 0 ? [...list].reverse() : list);
 for (let repeat = 1; repeat <= config.repeat; repeat += 1) {
-  for (const target of targets) {
-    for (const mode of config.modes) {
+  for (const target of inTurn(targets, repeat)) {
+    for (const mode of inTurn(config.modes, repeat)) {
       log(`run ${repeat}/${config.repeat}: ${target.name} ${mode}`);
       runs.push({ repeat, ...(await runMode(target, mode, config, root, log)) });
       // every finished run is kept at once: a later failure does not lose it

@@ -36,5 +36,7 @@ export function readConfig() {
     vhost: 'tracelab_bench',
     // The heap caps the containers run with (docker-compose.yml), so memory figures mean the same thing.
     nodeOptions: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=64 --max-semi-space-size=4',
+    // The glibc arena cap the service image sets (Dockerfile).
+    mallocArenaMax: process.env.BENCH_MALLOC_ARENA_MAX ?? '2',
   };
 }

@@ -29,12 +29,15 @@ const dir = join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 const stamp = date.replace(/[:.]/g, '-');
 const runs = [];
-// Repeats interleave the targets, and every other repeat runs targets and modes in reverse order,
-// so neither a slow minute of the machine nor going first falls on one side only.
-const inTurn = (list, repeat) => (repeat % 2 === 0 ? [...list].reverse() : list);
+// The targets run side by side, one mode at a time, and who goes first alternates from one pair
+// to the next (modes reverse on every other repeat): a slow stretch of a shared machine, which
+// can last minutes, then falls on both sides instead of on a whole block of one target's runs.
+const inTurn = (list, turn) => (turn % 2 === 0 ? [...list].reverse() : list);
+let pair = 0;
 for (let repeat = 1; repeat <= config.repeat; repeat += 1) {
-  for (const target of inTurn(targets, repeat)) {
-    for (const mode of inTurn(config.modes, repeat)) {
+  for (const mode of inTurn(config.modes, repeat)) {
+    pair += 1;
+    for (const target of inTurn(targets, pair)) {
       log(`run ${repeat}/${config.repeat}: ${target.name} ${mode}`);
       runs.push({ repeat, ...(await runMode(target, mode, config, root, log)) });
       // every finished run is kept at once: a later failure does not lose it
@@ -46,7 +49,7 @@ for (let repeat = 1; repeat <= config.repeat; repeat += 1) {
 const summary = summarize(runs);
 const ratioFigures = ratios(summary);
 const goalFigures = goals(summary, ratioFigures);
-const text = markdown({ date, machine, command, config, targets: targets.map(({ name, commit }) => ({ name, commit })), summary, ratios: ratioFigures, goals: goalFigures });
+const text = markdown({ date, machine, command, config, targets: targets.map(({ name, commit }) => ({ name, commit })), summary, ratios: ratioFigures, goals: goalFigures, runs });
 
 writeFileSync(join(dir, `${stamp}.json`), JSON.stringify({ date, machine, command, config, targets: targets.map(({ name, commit, root: r, databaseUrl }) => ({ name, commit, root: r, databaseUrl })), runs, summary, ratios: ratioFigures, goals: goalFigures }, null, 2));
 writeFileSync(join(dir, `${stamp}.md`), text);

@@ -24,8 +24,18 @@ function table(title, columns, pick, format = human) {
 
 const memoryCell = (m) => (m ? `${human(m.rss)} / ${human(m.pss)} / ${human(m.private)}` : '–');
 const latency = (l) => (l ? `${l.p50} / ${l.p95} / ${l.p99}` : '–');
+const share = (phase) => (phase?.machine ? `${human(phase.machine.busyPercent)} / ${human(phase.machine.stealPercent)}` : '–');
 
-export function markdown({ date, machine, command, config, targets, summary, ratios, goals }) {
+/** One line per run, in the order they ran: how far apart the repeats of one column are. */
+function everyRun(runs) {
+  return [
+    '| # | run | paced: six services CPU ms/order | max: orders/s, six services CPU ms/order | steal %: paced · max · half |',
+    '|---|---|---|---|---|',
+    ...runs.map((r, i) => `| ${i + 1} | ${r.target}/${r.mode} (repeat ${r.repeat}) | ${human(r.paced?.cpuMsPerOrder?.['six services'])} | ${human(r.max?.ordersPerSecond)}, ${human(r.max?.cpuMsPerOrder?.['six services'])} | ${['paced', 'max', 'half'].map((p) => human(r[p]?.machine?.stealPercent)).join(' · ')} |`),
+  ];
+}
+
+export function markdown({ date, machine, command, config, targets, summary, ratios, goals, runs = [] }) {
   const columns = Object.entries(summary).map(([column, s]) => [column.replace(/\/.*/, `/${s.label}`), s]);
   const phase = (s, name) => s[name];
   return [
@@ -61,12 +71,19 @@ export function markdown({ date, machine, command, config, targets, summary, rat
     `| half of max: rate | ${columns.map(([, s]) => human(s.half?.rate)).join(' | ')} |`,
     `| half of max: latency | ${columns.map(([, s]) => latency(s.half?.latencyMs)).join(' | ')} |`,
     `| half of max: errors, generator lag ms | ${columns.map(([, s]) => `${s.half?.errors ?? '–'}, ${s.half?.maxLagMs ?? '–'}`).join(' | ')} |`,
+    `| machine busy / steal %: paced | ${columns.map(([, s]) => share(s.paced)).join(' | ')} |`,
+    `| machine busy / steal %: max | ${columns.map(([, s]) => share(s.max)).join(' | ')} |`,
+    `| machine busy / steal %: half of max | ${columns.map(([, s]) => share(s.half)).join(' | ')} |`,
     `| spans per order | ${columns.map(([, s]) => s.paced?.spans?.perOrder ?? '–').join(' | ')} |`,
     `| spans dropped (all phases, worst run) | ${columns.map(([, s]) => (s.paced?.spans ? s.spansDroppedWorst : '–')).join(' | ')} |`,
     '',
     `## Memory MiB after the paced phase: RSS / PSS / private`,
     '',
     ...table('process', columns, (s) => s.memoryMiB, memoryCell),
+    '',
+    '## Every run',
+    '',
+    ...everyRun(runs),
     '',
     '## Ratios',
     '',

@@ -30,13 +30,13 @@ async function spansPerOrder(stack, receiver) {
 
 /** A load phase with the CPU of every group over it, per order and per second. */
 async function measured(watch, load) {
-  const { result, seconds, cpuMs, processes } = await measureCpu(watch, async () => {
+  const { result, seconds, cpuMs, processes, machine } = await measureCpu(watch, async () => {
     const outcome = await load();
     await sleep(DRAIN_MS);
     return outcome;
   });
   const totals = withTotals(cpuMs);
-  return { ...result, cpuSeconds: seconds, cpuMsPerOrder: perUnit(totals, result.ok), cpuMsPerSecond: perUnit(totals, seconds), processes };
+  return { ...result, cpuSeconds: seconds, cpuMsPerOrder: perUnit(totals, result.ok), cpuMsPerSecond: perUnit(totals, seconds), processes, machine };
 }
 
 async function spansOf(receiver, perOrder, ok) {

@@ -2,6 +2,7 @@
 import { OTHER_DATABASES, POSTGRES_SERVER } from './processes.mjs';
 import { SERVICE_NAMES } from './groups.mjs';
 import { human } from './stats.mjs';
+import { STEAL_LIMIT_PERCENT } from './summary.mjs';
 
 const SUMS = ['six services', 'postgres backends', POSTGRES_SERVER, 'postgres', 'rabbitmq', 'receiver', 'total'];
 
@@ -92,7 +93,7 @@ export function markdown({ date, machine, command, config, targets, summary, rat
     '',
     '| goal (issue 9) | measured | met |',
     '|---|---|---|',
-    ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? 'not measured' : g.met ? 'yes' : '**no**'} |`),
+    ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? 'not measured' : g.met === null ? `not judged (steal > ${STEAL_LIMIT_PERCENT} %)` : g.met ? 'yes' : '**no**'} |`),
     '',
   ].join('\n');
 }

@@ -12,14 +12,29 @@ export function medianOf(runs) {
 
 const dropped = (run) => ['paced', 'max', 'half'].reduce((sum, phase) => sum + (run[phase]?.spans?.dropped ?? 0), 0);
 
-/** { 'ours/untraced': median run, ... } with each column's worst spans-dropped total over the repeats. */
+const stealOf = (run) => Math.max(0, ...['paced', 'max', 'half'].map((phase) => run[phase]?.machine?.stealPercent ?? 0));
+
+/**
+ * { 'ours/untraced': median run, ... } with each column's worst spans-dropped total and worst
+ * steal share over the repeats.
+ */
 export function summarize(runs) {
   const columns = {};
   for (const run of runs) (columns[`${run.target}/${run.mode}`] ??= []).push(run);
   return Object.fromEntries(
-    Object.entries(columns).map(([column, list]) => [column, { ...medianOf(list), runs: list.length, spansDroppedWorst: Math.max(...list.map(dropped)) }]),
+    Object.entries(columns).map(([column, list]) => [
+      column,
+      { ...medianOf(list), runs: list.length, spansDroppedWorst: Math.max(...list.map(dropped)), stealWorst: Math.max(...list.map(stealOf)) },
+    ]),
   );
 }
+
+/**
+ * Above this share of stolen CPU in any phase of a column's runs, the goals are not judged: on a
+ * virtual machine whose host runs other work, CPU per order and throughput moved by 2 × between
+ * runs of the same code (docs/benchmark.md).
+ */
+export const STEAL_LIMIT_PERCENT = 5;
 
 const ratio = (a, b) => (a !== undefined && b ? a / b : undefined);
 const sixCpu = (column) => column?.paced?.cpuMsPerOrder?.['six services'];
@@ -37,7 +52,10 @@ export function ratios(summary) {
   };
 }
 
-/** The goals of issue 9, each with what was measured; `met` is undefined when a phase needed was not run. */
+/**
+ * The goals of issue 9, each with what was measured; `met` is undefined when a phase needed was
+ * not run, null when the machine's steal share was too high to judge it.
+ */
 export function goals(summary, r) {
   const ours = (mode) => summary[`ours/${mode}`];
   const untraced = sixCpu(ours('untraced'));
@@ -45,6 +63,12 @@ export function goals(summary, r) {
   const fix = (v, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));
   const check = (known, test) => (known ? test() : undefined);
   const droppedAll = Object.entries(summary).filter(([column]) => column.startsWith('ours/')).map(([, s]) => s.spansDroppedWorst);
+  const stealWorst = Math.max(0, ...Object.values(summary).map((s) => s.stealWorst ?? 0));
+  // Memory and spans dropped do not depend on how fast the CPU was.
+  const judged = (goal) =>
+    stealWorst > STEAL_LIMIT_PERCENT && goal.met !== undefined && !goal.memoryOrSpans
+      ? { ...goal, measured: `${goal.measured}; steal up to ${fix(stealWorst, 0)} %`, met: null }
+      : goal;
   return [
     {
       goal: 'six services CPU/order untraced ≥ 35 % below the baseline, or ≤ 19 ms',
@@ -54,6 +78,7 @@ export function goals(summary, r) {
     { goal: 'tracing overhead (lean / untraced CPU/order, six services) ≤ 1.10', measured: fix(r.leanOverhead), met: check(r.leanOverhead !== undefined, () => r.leanOverhead <= 1.1) },
     {
       goal: 'six services private memory ≤ 400 MB after the paced phase (lean)',
+      memoryOrSpans: true,
       measured: `${fix(lean?.memoryMiB?.['six services']?.private, 0)} MiB`,
       met: check(lean?.memoryMiB !== undefined, () => lean.memoryMiB['six services'].private * 1.048576 <= 400),
     },
@@ -63,6 +88,6 @@ export function goals(summary, r) {
       met: check(r.tracedMaxVsBaseline !== undefined, () => r.tracedMaxVsBaseline >= 1.6),
     },
     { goal: 'traced p99 ≤ 250 ms at half the max rate', measured: `${fix(lean?.half?.latencyMs?.p99, 0)} ms at ${fix(lean?.half?.rate, 0)}/s`, met: check(lean?.half !== undefined, () => lean.half.latencyMs.p99 <= 250) },
-    { goal: '0 spans dropped (every traced phase)', measured: droppedAll.length ? String(Math.max(...droppedAll)) : '–', met: check(droppedAll.length > 0 && lean !== undefined, () => Math.max(...droppedAll) === 0) },
-  ];
+    { goal: '0 spans dropped (every traced phase)', memoryOrSpans: true, measured: droppedAll.length ? String(Math.max(...droppedAll)) : '–', met: check(droppedAll.length > 0 && lean !== undefined, () => Math.max(...droppedAll) === 0) },
+  ].map(judged);
 }

@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTAINER_MALLOC_ARENA_MAX, CONTAINER_NODE_OPTIONS } from './lib/service-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -29,8 +30,6 @@ const BUSY_RATE = num('MEMORY_BUSY_RATE', 20);
 const SECONDS = num('MEMORY_SECONDS', 60);
 const PORT_OFFSET = 300;
 const PG_PORT = 5432 + PORT_OFFSET; // a cluster of its own, beside the machine's on 5432
-const NODE_OPTIONS = '--max-old-space-size=64 --max-semi-space-size=4';
-const MALLOC_ARENA_MAX = '2'; // as the service image sets it (Dockerfile)
 const SKUS = ['TL-MUG', 'TL-TEE', 'TL-HOODIE', 'TL-STICKERS', 'TL-CAP', 'TL-BOOK', 'TL-SOCKS'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mib = (kb) => Math.round(kb / 1024);
@@ -165,8 +164,8 @@ try {
       DATABASE_URL: postgres.url,
       AMQP_URL: ensureVhost('tracelab_memory'),
       LOG_LEVEL: 'info',
-      NODE_OPTIONS,
-      MALLOC_ARENA_MAX,
+      NODE_OPTIONS: CONTAINER_NODE_OPTIONS,
+      MALLOC_ARENA_MAX: CONTAINER_MALLOC_ARENA_MAX,
       OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
       OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
     },

@@ -33,10 +33,9 @@ const runs = [];
 // to the next (modes reverse on every other repeat): a slow stretch of a shared machine, which
 // can last minutes, then falls on both sides instead of on a whole block of one target's runs.
 const inTurn = (list, turn) => (turn % 2 === 0 ? [...list].reverse() : list);
-let pair = 0;
 for (let repeat = 1; repeat <= config.repeat; repeat += 1) {
-  for (const mode of inTurn(config.modes, repeat)) {
-    pair += 1;
+  for (const [index, mode] of inTurn(config.modes, repeat).entries()) {
+    const pair = (repeat - 1) * config.modes.length + index + 1;
     for (const target of inTurn(targets, pair)) {
       log(`run ${repeat}/${config.repeat}: ${target.name} ${mode}`);
       runs.push({ repeat, ...(await runMode(target, mode, config, root, log)) });

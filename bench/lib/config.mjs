@@ -1,4 +1,6 @@
 // The knobs of `pnpm bench`, read once from the environment (docs/benchmark.md lists them).
+import { CONTAINER_MALLOC_ARENA_MAX, CONTAINER_NODE_OPTIONS } from './service-env.mjs';
+
 export const MODES = ['untraced', 'lean', 'auto'];
 
 function positive(name, fallback) {
@@ -34,9 +36,8 @@ export function readConfig() {
     portOffset: 200, // gateway on 8280, beside a dev stack and the e2e stack
     databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tracelab_bench',
     vhost: 'tracelab_bench',
-    // The heap caps the containers run with (docker-compose.yml), so memory figures mean the same thing.
-    nodeOptions: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=64 --max-semi-space-size=4',
-    // The glibc arena cap the service image sets (Dockerfile).
-    mallocArenaMax: process.env.BENCH_MALLOC_ARENA_MAX ?? '2',
+    // As the containers run them, so memory figures mean the same thing.
+    nodeOptions: process.env.BENCH_NODE_OPTIONS ?? CONTAINER_NODE_OPTIONS,
+    mallocArenaMax: process.env.BENCH_MALLOC_ARENA_MAX ?? CONTAINER_MALLOC_ARENA_MAX,
   };
 }

@@ -2,7 +2,7 @@
 import { OTHER_DATABASES, POSTGRES_SERVER } from './processes.mjs';
 import { SERVICE_NAMES } from './groups.mjs';
 import { human } from './stats.mjs';
-import { STEAL_LIMIT_PERCENT } from './summary.mjs';
+import { LOAD_PHASES, STEAL_LIMIT_PERCENT } from './summary.mjs';
 
 const SUMS = ['six services', 'postgres backends', POSTGRES_SERVER, 'postgres', 'rabbitmq', 'receiver', 'total'];
 
@@ -25,6 +25,7 @@ function table(title, columns, pick, format = human) {
 
 const memoryCell = (m) => (m ? `${human(m.rss)} / ${human(m.pss)} / ${human(m.private)}` : '–');
 const latency = (l) => (l ? `${l.p50} / ${l.p95} / ${l.p99}` : '–');
+const PHASE_NAMES = { paced: 'paced', max: 'max', half: 'half of max' };
 const share = (phase) => (phase?.machine ? `${human(phase.machine.busyPercent)} / ${human(phase.machine.stealPercent)}` : '–');
 
 /** One line per run, in the order they ran: how far apart the repeats of one column are. */
@@ -32,7 +33,7 @@ function everyRun(runs) {
   return [
     '| # | run | paced: six services CPU ms/order | max: orders/s, six services CPU ms/order | steal %: paced · max · half |',
     '|---|---|---|---|---|',
-    ...runs.map((r, i) => `| ${i + 1} | ${r.target}/${r.mode} (repeat ${r.repeat}) | ${human(r.paced?.cpuMsPerOrder?.['six services'])} | ${human(r.max?.ordersPerSecond)}, ${human(r.max?.cpuMsPerOrder?.['six services'])} | ${['paced', 'max', 'half'].map((p) => human(r[p]?.machine?.stealPercent)).join(' · ')} |`),
+    ...runs.map((r, i) => `| ${i + 1} | ${r.target}/${r.mode} (repeat ${r.repeat}) | ${human(r.paced?.cpuMsPerOrder?.['six services'])} | ${human(r.max?.ordersPerSecond)}, ${human(r.max?.cpuMsPerOrder?.['six services'])} | ${LOAD_PHASES.map((p) => human(r[p]?.machine?.stealPercent)).join(' · ')} |`),
   ];
 }
 
@@ -72,9 +73,7 @@ export function markdown({ date, machine, command, config, targets, summary, rat
     `| half of max: rate | ${columns.map(([, s]) => human(s.half?.rate)).join(' | ')} |`,
     `| half of max: latency | ${columns.map(([, s]) => latency(s.half?.latencyMs)).join(' | ')} |`,
     `| half of max: errors, generator lag ms | ${columns.map(([, s]) => `${s.half?.errors ?? '–'}, ${s.half?.maxLagMs ?? '–'}`).join(' | ')} |`,
-    `| machine busy / steal %: paced | ${columns.map(([, s]) => share(s.paced)).join(' | ')} |`,
-    `| machine busy / steal %: max | ${columns.map(([, s]) => share(s.max)).join(' | ')} |`,
-    `| machine busy / steal %: half of max | ${columns.map(([, s]) => share(s.half)).join(' | ')} |`,
+    ...LOAD_PHASES.map((p) => `| machine busy / steal %: ${PHASE_NAMES[p]} | ${columns.map(([, s]) => share(s[p])).join(' | ')} |`),
     `| spans per order | ${columns.map(([, s]) => s.paced?.spans?.perOrder ?? '–').join(' | ')} |`,
     `| spans dropped (all phases, worst run) | ${columns.map(([, s]) => (s.paced?.spans ? s.spansDroppedWorst : '–')).join(' | ')} |`,
     '',

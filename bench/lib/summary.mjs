@@ -10,9 +10,12 @@ export function medianOf(runs) {
   return Object.fromEntries([...keys].map((key) => [key, medianOf(runs.map((run) => run?.[key]))]));
 }
 
-const dropped = (run) => ['paced', 'max', 'half'].reduce((sum, phase) => sum + (run[phase]?.spans?.dropped ?? 0), 0);
+/** The measured load phases of a run (bench/lib/run-mode.mjs), in the order they run. */
+export const LOAD_PHASES = ['paced', 'max', 'half'];
 
-const stealOf = (run) => Math.max(0, ...['paced', 'max', 'half'].map((phase) => run[phase]?.machine?.stealPercent ?? 0));
+const dropped = (run) => LOAD_PHASES.reduce((sum, phase) => sum + (run[phase]?.spans?.dropped ?? 0), 0);
+
+const stealOf = (run) => Math.max(0, ...LOAD_PHASES.map((phase) => run[phase]?.machine?.stealPercent ?? 0));
 
 /**
  * { 'ours/untraced': median run, ... } with each column's worst spans-dropped total and worst

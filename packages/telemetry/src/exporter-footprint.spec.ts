@@ -2,10 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
 
 /**
- * pnpm-workspace.yaml patches @opentelemetry/otlp-exporter-base so that the OTLP/HTTP exporter
- * loads node:http with require(): its own dynamic import() sets up Node's ES-module loader, which
- * loads Node's bundled undici, in every CommonJS service (docs/benchmark.md). This runs a real
- * export in a fresh process, as a service does, and lists what Node loaded for it.
+ * pnpm-workspace.yaml patches two OpenTelemetry packages (docs/benchmark.md):
+ * - @opentelemetry/otlp-exporter-base, so that the OTLP/HTTP exporter loads node:http with
+ *   require(): its own dynamic import() sets up Node's ES-module loader, which loads Node's
+ *   bundled undici, in every CommonJS service;
+ * - @opentelemetry/otlp-transformer, so that a trace exporter loads only its own serializer, not
+ *   the metrics one (with all of @opentelemetry/sdk-metrics) and the logs one.
+ * This runs a real export in a fresh process, as a service does, and lists what Node loaded for it.
  */
 const exporterScript = (exporterPackage: string) => `
 const http = require('node:http');
@@ -21,11 +24,12 @@ server.listen(0, '127.0.0.1', async () => {
   await provider.shutdown();
   server.close();
   const loaded = process.moduleLoadList.filter((m) => /deps\\/undici/.test(m));
-  console.log(JSON.stringify({ received, loaded }));
+  const otherSignals = Object.keys(require.cache).filter((f) => /sdk-metrics|otlp-transformer\\/dist\\/(metrics|logs)\\//.test(f));
+  console.log(JSON.stringify({ received, loaded, otherSignals }));
 });
 `;
 
-function exportOnce(exporterPackage: string): { received: number; loaded: string[] } {
+function exportOnce(exporterPackage: string): { received: number; loaded: string[]; otherSignals: string[] } {
   const output = execFileSync(process.execPath, ['-e', exporterScript(exporterPackage)], {
     cwd: dirname(require.resolve('@tracelab/telemetry/package.json')),
     encoding: 'utf8',
@@ -41,6 +45,15 @@ describe('the OTLP/HTTP exporters in a CommonJS process', () => {
       const { received, loaded } = exportOnce(exporterPackage);
       expect(received).toBe(1);
       expect(loaded).toEqual([]);
+    },
+  );
+
+  it.each(['@opentelemetry/exporter-trace-otlp-proto', '@opentelemetry/exporter-trace-otlp-http'])(
+    '%s exports without loading the metrics and logs serializers',
+    (exporterPackage) => {
+      const { received, otherSignals } = exportOnce(exporterPackage);
+      expect(received).toBe(1);
+      expect(otherSignals).toEqual([]);
     },
   );
 });

@@ -1,5 +1,5 @@
 // The knobs of `pnpm bench`, read once from the environment (docs/benchmark.md lists them).
-import { CONTAINER_MALLOC_ARENA_MAX, CONTAINER_NODE_OPTIONS } from './service-env.mjs';
+import { allocatorEnv, CONTAINER_NODE_OPTIONS } from './service-env.mjs';
 
 export const MODES = ['untraced', 'lean', 'auto'];
 
@@ -38,6 +38,7 @@ export function readConfig() {
     vhost: 'tracelab_bench',
     // As the containers run them, so memory figures mean the same thing.
     nodeOptions: process.env.BENCH_NODE_OPTIONS ?? CONTAINER_NODE_OPTIONS,
-    mallocArenaMax: process.env.BENCH_MALLOC_ARENA_MAX ?? CONTAINER_MALLOC_ARENA_MAX,
+    allocator: process.env.BENCH_ALLOCATOR || 'jemalloc',
+    allocatorEnv: allocatorEnv(process.env.BENCH_ALLOCATOR || 'jemalloc'),
   };
 }

@@ -23,6 +23,13 @@ function table(title, columns, pick, format = human) {
   ];
 }
 
+/** Runs saved before the allocator knob recorded MALLOC_ARENA_MAX instead. */
+function allocatorText(config) {
+  if (config.allocator === 'jemalloc') return `jemalloc (MALLOC_CONF=${config.allocatorEnv.MALLOC_CONF})`;
+  if (config.allocator) return `${config.allocator}'s malloc`;
+  return `MALLOC_ARENA_MAX=${config.mallocArenaMax}`;
+}
+
 const memoryCell = (m) => (m ? `${human(m.rss)} / ${human(m.pss)} / ${human(m.private)}` : '–');
 const latency = (l) => (l ? `${l.p50} / ${l.p95} / ${l.p99}` : '–');
 const PHASE_NAMES = { paced: 'paced', max: 'max', half: 'half of max' };
@@ -44,7 +51,7 @@ export function markdown({ date, machine, command, config, targets, summary, rat
     `# Benchmark ${date}`,
     '',
     `${machine}; \`${command}\`; ${config.repeat > 1 ? `medians of ${config.repeat} runs` : 'one run'}.`,
-    `Targets: ${targets.map((t) => `${t.name} = ${t.commit}`).join('; ')}. Services with NODE_OPTIONS="${config.nodeOptions}" and MALLOC_ARENA_MAX=${config.mallocArenaMax}, traced modes exporting http/json to the receiver (its own process).`,
+    `Targets: ${targets.map((t) => `${t.name} = ${t.commit}`).join('; ')}. Services with NODE_OPTIONS="${config.nodeOptions}" and ${allocatorText(config)}, traced modes exporting http/json to the receiver (its own process).`,
     '',
     `## CPU ms per order, paced ${config.pacedRate} orders/s for ${config.pacedSeconds} s`,
     '',

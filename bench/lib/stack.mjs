@@ -27,7 +27,7 @@ export async function withStack(target, config, env, fn) {
   await restock(target.databaseUrl);
   const stack = await target.localStack.startStack({
     portOffset: config.portOffset,
-    env: { DATABASE_URL: target.databaseUrl, AMQP_URL: target.localStack.ensureVhost(config.vhost), LOG_LEVEL: 'warn', NODE_OPTIONS: config.nodeOptions, MALLOC_ARENA_MAX: config.mallocArenaMax, ...env },
+    env: { DATABASE_URL: target.databaseUrl, AMQP_URL: target.localStack.ensureVhost(config.vhost), LOG_LEVEL: 'warn', NODE_OPTIONS: config.nodeOptions, ...config.allocatorEnv, ...env },
     readyTimeoutMs: 300000,
   });
   try {

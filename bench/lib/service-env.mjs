@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const { imageAllocatorEnv } = createRequire(import.meta.url)('../../packages/local-stack/dist/index.js');
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export const CONTAINER_NODE_OPTIONS = '--max-old-space-size=64 --max-semi-space-size=4';
+export const CONTAINER_NODE_OPTIONS = '--max-old-space-size=64 --max-semi-space-size=2';
 
 export const ALLOCATORS = ['jemalloc', 'glibc'];
 

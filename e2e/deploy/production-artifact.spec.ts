@@ -38,7 +38,7 @@ describe('production artifacts (pnpm deploy --prod)', () => {
         AMQP_URL: amqpUrl,
         FRAUD_RISK_ROWS: '20000',
         OTEL_TRACES_EXPORTER: 'none',
-        NODE_OPTIONS: '--max-old-space-size=64 --max-semi-space-size=4',
+        NODE_OPTIONS: '--max-old-space-size=64 --max-semi-space-size=2',
         ...allocator,
       },
     });

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allocatorEnv, CONTAINER_NODE_OPTIONS } from './lib/service-env.mjs';
+import { allocatorEnv, benchAllocator, CONTAINER_NODE_OPTIONS } from './lib/service-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -165,7 +165,7 @@ try {
       AMQP_URL: ensureVhost('tracelab_memory'),
       LOG_LEVEL: 'info',
       NODE_OPTIONS: CONTAINER_NODE_OPTIONS,
-      ...allocatorEnv(process.env.BENCH_ALLOCATOR || 'jemalloc'),
+      ...allocatorEnv(benchAllocator()),
       OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
       OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
     },

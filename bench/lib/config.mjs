@@ -1,5 +1,5 @@
 // The knobs of `pnpm bench`, read once from the environment (docs/benchmark.md lists them).
-import { allocatorEnv, CONTAINER_NODE_OPTIONS } from './service-env.mjs';
+import { allocatorEnv, benchAllocator, CONTAINER_NODE_OPTIONS } from './service-env.mjs';
 
 export const MODES = ['untraced', 'lean', 'auto'];
 
@@ -21,6 +21,7 @@ function modes() {
 }
 
 export function readConfig() {
+  const allocator = benchAllocator();
   return {
     modes: modes(),
     repeat: Math.round(positive('BENCH_REPEAT', 1)),
@@ -38,7 +39,7 @@ export function readConfig() {
     vhost: 'tracelab_bench',
     // As the containers run them, so memory figures mean the same thing.
     nodeOptions: process.env.BENCH_NODE_OPTIONS ?? CONTAINER_NODE_OPTIONS,
-    allocator: process.env.BENCH_ALLOCATOR || 'jemalloc',
-    allocatorEnv: allocatorEnv(process.env.BENCH_ALLOCATOR || 'jemalloc'),
+    allocator,
+    allocatorEnv: allocatorEnv(allocator),
   };
 }

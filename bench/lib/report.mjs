@@ -23,12 +23,8 @@ function table(title, columns, pick, format = human) {
   ];
 }
 
-/** Runs saved before the allocator knob recorded MALLOC_ARENA_MAX instead. */
-function allocatorText(config) {
-  if (config.allocator === 'jemalloc') return `jemalloc (MALLOC_CONF=${config.allocatorEnv.MALLOC_CONF})`;
-  if (config.allocator) return `${config.allocator}'s malloc`;
-  return `MALLOC_ARENA_MAX=${config.mallocArenaMax}`;
-}
+const allocatorText = ({ allocator, allocatorEnv }) =>
+  allocatorEnv.MALLOC_CONF ? `${allocator} (MALLOC_CONF=${allocatorEnv.MALLOC_CONF})` : `${allocator}'s malloc`;
 
 const memoryCell = (m) => (m ? `${human(m.rss)} / ${human(m.pss)} / ${human(m.private)}` : '–');
 const latency = (l) => (l ? `${l.p50} / ${l.p95} / ${l.p99}` : '–');

@@ -9,10 +9,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const CONTAINER_NODE_OPTIONS = '--max-old-space-size=64 --max-semi-space-size=2';
 
-export const ALLOCATORS = ['jemalloc', 'glibc'];
+const ALLOCATORS = ['jemalloc', 'glibc'];
+
+/** BENCH_ALLOCATOR, read by both benches; the image's jemalloc when unset. */
+export const benchAllocator = () => process.env.BENCH_ALLOCATOR || 'jemalloc';
 
 /** `jemalloc`: the image's settings (throws, naming the package, when it is not installed); `glibc`: Node's default. */
-export function allocatorEnv(allocator = 'jemalloc') {
+export function allocatorEnv(allocator) {
   if (allocator === 'glibc') return {};
   if (allocator === 'jemalloc') return imageAllocatorEnv(ROOT);
   throw new Error(`allocator must be one of ${ALLOCATORS.join(', ')}, got "${allocator}"`);

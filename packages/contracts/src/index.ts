@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 // Only the wiring of the gRPC contracts lives here: each service loads the generated code it uses
 // from its own subpath (@tracelab/contracts/inventory, /payment, /fraud) and the HTTP body classes
-// (class-validator) from @tracelab/contracts/http, so none carries the others' code.
+// (zod schemas) from @tracelab/contracts/http, so none carries the others' code.
 
 /** Folder holding the .proto sources, shipped with the package so proto-loader can read them at run time. */
 export const PROTO_ROOT = join(__dirname, '..', 'proto');

@@ -5,6 +5,7 @@ import { type GrpcContract, PROTO_LOADER_OPTIONS, PROTO_ROOT } from '@tracelab/c
 import { join } from 'node:path';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { APP_CONFIG } from './config.module';
+import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';
 
 export { GrpcStatus };
 
@@ -23,7 +24,7 @@ export function grpcClientProvider(token: string | symbol, contract: GrpcContrac
           loader: PROTO_LOADER_OPTIONS,
           // grpc-js backs off up to 120 s between reconnects: a service back from a restart would
           // see UNAVAILABLE for seconds. At most 0.5 s keeps recovery well within a second.
-          channelOptions: { 'grpc.initial_reconnect_backoff_ms': 100, 'grpc.max_reconnect_backoff_ms': 500 },
+          channelOptions: { ...GRPC_CHANNEL_OPTIONS, 'grpc.initial_reconnect_backoff_ms': 100, 'grpc.max_reconnect_backoff_ms': 500 },
         },
       }),
   };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import type { ArgumentMetadata, DynamicModule, INestApplication, PipeTransform, Type, ValidationPipe } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,7 +11,8 @@ import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './http-error.filter';
 import { jsonBodies } from './json-body';
 import { closeKeepAliveWhileDraining, handleSignals } from './shutdown';
-import { createValidationPipe } from './validation';
+import { GRPC_CHANNEL_OPTIONS } from './grpc-channel-options';
+import { SchemaValidationPipe } from './validation';
 
 export interface ServiceOptions {
   module: Type<unknown> | DynamicModule;
@@ -40,7 +41,7 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   app.use(traceHeaders);
   app.use(closeKeepAliveWhileDraining);
   app.use(jsonBodies(options.bodyLimit ?? '64kb'));
-  app.useGlobalPipes(new LazyValidationPipe());
+  app.useGlobalPipes(new SchemaValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.set('x-powered-by', false);
   // Nobody revalidates these answers; an ETag would hash every response body for nothing.
@@ -57,6 +58,7 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
           url: `${grpcHost(options.host)}:${options.grpc.port}`,
           // In-flight calls finish on SIGTERM instead of being cancelled.
           gracefulShutdown: true,
+          channelOptions: { ...GRPC_CHANNEL_OPTIONS },
           package: options.grpc.contract.package,
           protoPath: join(PROTO_ROOT, options.grpc.contract.protoFile),
           loader: PROTO_LOADER_OPTIONS,
@@ -70,21 +72,6 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   await app.listen(options.httpPort, options.host);
   handleSignals(app, options.shutdownGraceMs);
   return app;
-}
-
-/**
- * The validation pipe, built the first time an argument has a declared type: class-validator
- * (several MB of heap) is then loaded only by the services with HTTP bodies, queries or parameters.
- */
-class LazyValidationPipe implements PipeTransform {
-  private pipe?: ValidationPipe;
-
-  transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    // Without a type (gRPC handlers' arguments) the ValidationPipe returns the value untouched.
-    if (!metadata.metatype) return value;
-    this.pipe ??= createValidationPipe();
-    return this.pipe.transform(value, metadata);
-  }
 }
 
 /** Every response names its trace: `traceresponse` (W3C Trace Context level 2) and `x-trace-id`. */

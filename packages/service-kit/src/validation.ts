@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
 import { AppError, ErrorCode } from './errors';
 
 interface FieldProblem {
@@ -6,32 +7,47 @@ interface FieldProblem {
   problems: string[];
 }
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property)
-      ? `${prefix}[${error.property}]`
-      : prefix
-        ? `${prefix}.${error.property}`
-        : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
+/** A body type checked by the pipe: a class whose static `schema` describes the body. */
+interface SchemaCarrier {
+  schema: z.ZodType;
 }
 
-/** The one global validation pipe: unknown fields are rejected and every bad field is named. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new AppError(
-        400,
-        ErrorCode.InvalidRequest,
-        `invalid request: ${fields.map((f) => f.field).join(', ')}`,
-        { fields },
-      );
-    },
-  });
+const hasSchema = (metatype: unknown): metatype is SchemaCarrier =>
+  typeof metatype === 'function' && typeof (metatype as Partial<SchemaCarrier>).schema?.safeParse === 'function';
+
+/** `items[1].quantity`: dots between keys, brackets around indexes. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+}
+
+/** Zod's own wording for a wrong or missing type, ours for the rest (the schemas word their checks). */
+function problemOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (issue.message.startsWith('must')) return issue.message; // the schema's own wording
+  return issue.message.endsWith('received undefined') ? 'is required' : `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+}
+
+/** Every problem, per field in the order found; an unknown key is named as a field of its own. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  const fields = new Map<string, string[]>();
+  const add = (field: string, problem: string) => fields.set(field, [...(fields.get(field) ?? []), problem]);
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add(fieldName([...issue.path, key]), 'is not allowed');
+    else add(fieldName(issue.path), problemOf(issue));
+  }
+  return [...fields].map(([field, problems]) => ({ field, problems }));
+}
+
+/**
+ * The one global validation pipe: a body whose declared type carries a zod schema is parsed by it
+ * (unknown fields rejected, every bad field named); other arguments pass untouched.
+ */
+export class SchemaValidationPipe implements PipeTransform {
+  transform(value: unknown, { metatype }: ArgumentMetadata): unknown {
+    if (!hasSchema(metatype)) return value;
+    const result = metatype.schema.safeParse(value);
+    if (result.success) return result.data;
+    const fields = fieldProblems(result.error);
+    throw new AppError(400, ErrorCode.InvalidRequest, `invalid request: ${fields.map((f) => f.field).join(', ')}`, { fields });
+  }
 }

@@ -1,2 +1,2 @@
-export { CardDto, LineItemDto, PlaceOrderDto, type PlacedOrder } from './place-order.dto';
+export { type Card, type LineItem, type PlaceOrder, PlaceOrderDto, type PlacedOrder, placeOrderSchema } from './place-order.dto';
 export { ORDER_ID_HEADER, TIMEOUT_HEADER } from './internal-headers';

@@ -1,67 +1,42 @@
-// The decorators below read design-time types: the metadata API must exist before they run.
-import 'reflect-metadata';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsCreditCard,
-  IsDefined,
-  IsInt,
-  IsObject,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import isCreditCard from 'validator/lib/isCreditCard';
+import { z } from 'zod';
 
-export class CardDto {
-  @Matches(/^\d{12,19}$/, { message: 'card.number must be 12 to 19 digits, without spaces or dashes' })
-  @IsCreditCard({ message: 'card.number must be a valid card number (Luhn checked)' })
-  number!: string;
+const whole = (min: number, max: number, what: string) =>
+  z.int({ error: `must be a whole number (${what})` }).min(min, `must be ${what}`).max(max, `must be ${what}`);
 
-  @IsInt()
-  @Min(1)
-  @Max(12)
-  expMonth!: number;
+const cardSchema = z.strictObject({
+  number: z
+    .string()
+    .regex(/^\d{12,19}$/, 'must be 12 to 19 digits, without spaces or dashes')
+    .refine((number) => isCreditCard(number), 'must be a valid card number (Luhn checked)'),
+  expMonth: whole(1, 12, 'a month, 1 to 12'),
+  expYear: whole(2000, 2100, 'a year from 2000 to 2100'),
+  cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits'),
+});
 
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  expYear!: number;
-
-  @Matches(/^\d{3,4}$/, { message: 'cvc must be 3 or 4 digits' })
-  cvc!: string;
-}
-
-export class LineItemDto {
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'sku must be an uppercase product code such as TL-MUG' })
-  sku!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  quantity!: number;
-}
+const lineItemSchema = z.strictObject({
+  sku: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'must be an uppercase product code such as TL-MUG'),
+  quantity: whole(1, 100, 'from 1 to 100'),
+});
 
 /** Body of POST /orders, shared by the gateway (public API) and the order service. */
+export const placeOrderSchema = z.strictObject({
+  customerId: z.string().regex(/^cust-\d{4,8}$/, 'must look like cust-0042'),
+  items: z.array(lineItemSchema).min(1, 'must list at least one item').max(50, 'must list at most 50 items'),
+  card: cardSchema,
+});
+
+export type PlaceOrder = z.infer<typeof placeOrderSchema>;
+export type LineItem = PlaceOrder['items'][number];
+export type Card = PlaceOrder['card'];
+
+/** The body type of POST /orders; its static `schema` is what the validation pipe checks it with. */
 export class PlaceOrderDto {
-  @Matches(/^cust-\d{4,8}$/, { message: 'customerId must look like cust-0042' })
-  customerId!: string;
-
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => LineItemDto)
-  items!: LineItemDto[];
-
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CardDto)
-  card!: CardDto;
+  static readonly schema = placeOrderSchema;
 }
+// The class only carries the schema to Nest's pipe; an instance has the schema's fields.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface PlaceOrderDto extends PlaceOrder {}
 
 export interface PlacedOrder {
   orderId: string;

@@ -1,11 +1,14 @@
-import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { z } from 'zod';
 
-export class SetFaultDto {
-  @IsBoolean()
-  enabled!: boolean;
-
+const setFaultSchema = z.strictObject({
+  enabled: z.boolean({ error: 'must be true or false' }),
   /** Replaces the fault's params (validated per fault); omitted: keep the current ones. */
-  @IsOptional()
-  @IsObject()
-  params?: Record<string, unknown>;
+  params: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
+});
+
+/** Body of POST /admin/faults/:name. */
+export class SetFaultDto {
+  static readonly schema = setFaultSchema;
 }
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SetFaultDto extends z.infer<typeof setFaultSchema> {}

@@ -7,8 +7,8 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/packages', '<rootDir>/services'],
-      testMatch: ['**/src/**/*.spec.ts'],
+      roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/bench'],
+      testMatch: ['**/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'],
       transform: { '^.+\\.ts$': swc },
     },
     '<rootDir>/e2e/jest.config.js',

@@ -4,7 +4,7 @@
 // with BENCH_BASELINE=<git ref> the same against that ref checked out beside this one.
 // Run it under the stack lock: `flock /tmp/tracelab-e2e.lock pnpm bench`. Knobs: docs/benchmark.md.
 // Writes bench/results/<time>.json and .md. Not a test: it prints figures.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,16 @@ import { goals, ratios, summarize } from './lib/summary.mjs';
 import { baselineTarget, currentTarget } from './lib/targets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// `node bench/run.mjs --render <results>.json`: the report of a saved run, judged by today's rules.
+if (process.argv[2] === '--render') {
+  const saved = JSON.parse(readFileSync(process.argv[3], 'utf8'));
+  const summary = summarize(saved.runs);
+  const ratioFigures = ratios(summary);
+  process.stdout.write(markdown({ ...saved, summary, ratios: ratioFigures, goals: goals(summary, ratioFigures) }));
+  process.exit(0);
+}
+
 const log = (line) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const config = readConfig();
 const targets = [currentTarget(root, config.databaseUrl)];

@@ -15,11 +15,13 @@ export const LOAD_PHASES = ['paced', 'max', 'half'];
 
 const dropped = (run) => LOAD_PHASES.reduce((sum, phase) => sum + (run[phase]?.spans?.dropped ?? 0), 0);
 
-const stealOf = (run) => Math.max(0, ...LOAD_PHASES.map((phase) => run[phase]?.machine?.stealPercent ?? 0));
+const phaseSteal = (run, phase) => run[phase]?.machine?.stealPercent ?? 0;
+const stealOf = (run) => Math.max(0, ...LOAD_PHASES.map((phase) => phaseSteal(run, phase)));
+const worstStealByPhase = (runs) => Object.fromEntries(LOAD_PHASES.map((phase) => [phase, Math.max(0, ...runs.map((run) => phaseSteal(run, phase)))]));
 
 /**
  * { 'ours/untraced': median run, ... } with each column's worst spans-dropped total and worst
- * steal share over the repeats.
+ * steal share over the repeats, in all and per load phase.
  */
 export function summarize(runs) {
   const columns = {};
@@ -27,15 +29,21 @@ export function summarize(runs) {
   return Object.fromEntries(
     Object.entries(columns).map(([column, list]) => [
       column,
-      { ...medianOf(list), runs: list.length, spansDroppedWorst: Math.max(...list.map(dropped)), stealWorst: Math.max(...list.map(stealOf)) },
+      {
+        ...medianOf(list),
+        runs: list.length,
+        spansDroppedWorst: Math.max(...list.map(dropped)),
+        stealWorst: Math.max(...list.map(stealOf)),
+        stealWorstByPhase: worstStealByPhase(list),
+      },
     ]),
   );
 }
 
 /**
- * Above this share of stolen CPU in any phase of a column's runs, the goals are not judged: on a
- * virtual machine whose host runs other work, CPU per order and throughput moved by 2 × between
- * runs of the same code (docs/benchmark.md).
+ * Above this share of stolen CPU in a phase that a goal reads (in any repeat of a column it
+ * reads), that goal is not judged: on a virtual machine whose host runs other work, CPU per order
+ * and throughput moved by 2 × between runs of the same code (docs/benchmark.md).
  */
 export const STEAL_LIMIT_PERCENT = 5;
 
@@ -57,7 +65,7 @@ export function ratios(summary) {
 
 /**
  * The goals of issue 9, each with what was measured; `met` is undefined when a phase needed was
- * not run, null when the machine's steal share was too high to judge it.
+ * not run, null when the machine's steal share was too high, in a phase the goal reads, to judge it.
  */
 export function goals(summary, r) {
   const ours = (mode) => summary[`ours/${mode}`];
@@ -66,31 +74,50 @@ export function goals(summary, r) {
   const fix = (v, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));
   const check = (known, test) => (known ? test() : undefined);
   const droppedAll = Object.entries(summary).filter(([column]) => column.startsWith('ours/')).map(([, s]) => s.spansDroppedWorst);
-  const stealWorst = Math.max(0, ...Object.values(summary).map((s) => s.stealWorst ?? 0));
-  // Memory and spans dropped do not depend on how fast the CPU was.
-  const judged = (goal) =>
-    stealWorst > STEAL_LIMIT_PERCENT && goal.met !== undefined && !goal.memoryOrSpans
-      ? { ...goal, measured: `${goal.measured}; steal up to ${fix(stealWorst, 0)} %`, met: null }
-      : goal;
+  /** The worst steal over the phases a goal reads: [['ours/lean', 'max'], ...]. */
+  const stealIn = (reads) => Math.max(0, ...reads.map(([column, phase]) => summary[column]?.stealWorstByPhase?.[phase] ?? 0));
+  const quiet = (reads) => stealIn(reads) <= STEAL_LIMIT_PERCENT;
+  const notJudged = (goal, reads) => ({ ...goal, measured: `${goal.measured}; steal up to ${fix(stealIn(reads), 0)} %`, met: null });
+  // Memory and spans dropped do not depend on how fast the CPU was: they are judged whatever the steal.
+  const judged = (goal, reads) => (goal.met !== undefined && !quiet(reads) ? notJudged(goal, reads) : goal);
+
+  // Met by either criterion judged on quiet phases: ≤ 19 ms reads ours only, the ratio the baseline too.
+  const absoluteReads = [['ours/untraced', 'paced']];
+  const ratioReads = [...absoluteReads, ['baseline/untraced', 'paced']];
+  const untracedGoal = {
+    goal: 'six services CPU/order untraced ≥ 35 % below the baseline, or ≤ 19 ms',
+    measured: `${fix(untraced)} ms${r.untracedCpuVsBaseline ? ` (${fix(r.untracedCpuVsBaseline)} × baseline)` : ''}`,
+    met: check(untraced !== undefined, () => untraced <= 19 || (r.untracedCpuVsBaseline ?? Infinity) <= 0.65),
+  };
+  const byAbsolute = untraced !== undefined && quiet(absoluteReads) && untraced <= 19;
+  const byRatio = r.untracedCpuVsBaseline !== undefined && quiet(ratioReads) && r.untracedCpuVsBaseline <= 0.65;
+  const bothJudged = quiet(absoluteReads) && (r.untracedCpuVsBaseline === undefined || quiet(ratioReads));
+  const untracedJudged =
+    untracedGoal.met === undefined || byAbsolute || byRatio || bothJudged ? { ...untracedGoal, met: untracedGoal.met && (byAbsolute || byRatio) } : notJudged(untracedGoal, ratioReads);
+
   return [
-    {
-      goal: 'six services CPU/order untraced ≥ 35 % below the baseline, or ≤ 19 ms',
-      measured: `${fix(untraced)} ms${r.untracedCpuVsBaseline ? ` (${fix(r.untracedCpuVsBaseline)} × baseline)` : ''}`,
-      met: check(untraced !== undefined, () => untraced <= 19 || (r.untracedCpuVsBaseline ?? Infinity) <= 0.65),
-    },
-    { goal: 'tracing overhead (lean / untraced CPU/order, six services) ≤ 1.10', measured: fix(r.leanOverhead), met: check(r.leanOverhead !== undefined, () => r.leanOverhead <= 1.1) },
+    untracedJudged,
+    judged(
+      { goal: 'tracing overhead (lean / untraced CPU/order, six services) ≤ 1.10', measured: fix(r.leanOverhead), met: check(r.leanOverhead !== undefined, () => r.leanOverhead <= 1.1) },
+      [['ours/lean', 'paced'], ['ours/untraced', 'paced']],
+    ),
     {
       goal: 'six services private memory ≤ 400 MB after the paced phase (lean)',
-      memoryOrSpans: true,
       measured: `${fix(lean?.memoryMiB?.['six services']?.private, 0)} MiB`,
       met: check(lean?.memoryMiB !== undefined, () => lean.memoryMiB['six services'].private * 1.048576 <= 400),
     },
-    {
-      goal: 'traced max throughput ≥ 1.6 × the baseline',
-      measured: `${fix(lean?.max?.ordersPerSecond, 1)}/s${r.tracedMaxVsBaseline ? ` (${fix(r.tracedMaxVsBaseline)} ×)` : ''}`,
-      met: check(r.tracedMaxVsBaseline !== undefined, () => r.tracedMaxVsBaseline >= 1.6),
-    },
-    { goal: 'traced p99 ≤ 250 ms at half the max rate', measured: `${fix(lean?.half?.latencyMs?.p99, 0)} ms at ${fix(lean?.half?.rate, 0)}/s`, met: check(lean?.half !== undefined, () => lean.half.latencyMs.p99 <= 250) },
-    { goal: '0 spans dropped (every traced phase)', memoryOrSpans: true, measured: droppedAll.length ? String(Math.max(...droppedAll)) : '–', met: check(droppedAll.length > 0 && lean !== undefined, () => Math.max(...droppedAll) === 0) },
-  ].map(judged);
+    judged(
+      {
+        goal: 'traced max throughput ≥ 1.6 × the baseline',
+        measured: `${fix(lean?.max?.ordersPerSecond, 1)}/s${r.tracedMaxVsBaseline ? ` (${fix(r.tracedMaxVsBaseline)} ×)` : ''}`,
+        met: check(r.tracedMaxVsBaseline !== undefined, () => r.tracedMaxVsBaseline >= 1.6),
+      },
+      [['ours/lean', 'max'], ['baseline/lean', 'max']],
+    ),
+    judged(
+      { goal: 'traced p99 ≤ 250 ms at half the max rate', measured: `${fix(lean?.half?.latencyMs?.p99, 0)} ms at ${fix(lean?.half?.rate, 0)}/s`, met: check(lean?.half !== undefined, () => lean.half.latencyMs.p99 <= 250) },
+      [['ours/lean', 'max'], ['ours/lean', 'half']],
+    ),
+    { goal: '0 spans dropped (every traced phase)', measured: droppedAll.length ? String(Math.max(...droppedAll)) : '–', met: check(droppedAll.length > 0 && lean !== undefined, () => Math.max(...droppedAll) === 0) },
+  ];
 }

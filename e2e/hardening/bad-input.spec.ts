@@ -36,6 +36,16 @@ describe('bad input is a 4xx, and only the documented API is public', () => {
   });
 
   it.each([
+    ['no body', undefined, {}, 'is required'],
+    ['a form body', 'customerId=cust-0042', { 'content-type': 'application/x-www-form-urlencoded' }, 'is required'],
+    ['a JSON list', JSON.stringify([order()]), {}, 'must be an object'],
+  ])('POST /orders with %s is a 400 naming the body', async (_what, body, headers, problem) => {
+    const reply = await send(h.gateway, 'POST', '/orders', body, headers);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ error: 'invalid_request', message: 'invalid request: body', details: { fields: [{ field: 'body', problems: [problem] }] } });
+  });
+
+  it.each([
     ['__proto__', `{"__proto__":{"admin":true},"customerId":"cust-0042","items":[{"sku":"TL-MUG","quantity":1}],"card":{"number":"4242424242424242","expMonth":12,"expYear":2030,"cvc":"123"}}`],
     ['items[0].constructor', JSON.stringify(order({ items: [{ sku: 'TL-MUG', quantity: 1, constructor: { prototype: { x: 1 } } }] }))],
     ['card.prototype', JSON.stringify(order({ card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', prototype: 1 } }))],

@@ -38,6 +38,14 @@ describe('the global validation pipe on POST /orders', () => {
     expect(problems).toMatchObject({ coupon: ['is not allowed'], card: ['is required'] });
   });
 
+  it('names the body itself when there is none (a body that was not JSON is not parsed)', async () => {
+    for (const body of [undefined, 'customerId=cust-0042', [good]]) {
+      const error = (await validate(body).catch((e: unknown) => e)) as AppError;
+      expect(error.message).toBe('invalid request: body');
+      expect((error.details as { fields: { field: string; problems: string[] }[] }).fields).toEqual([{ field: 'body', problems: [body === undefined ? 'is required' : 'must be an object'] }]);
+    }
+  });
+
   it('names unknown and mistyped fields inside items and the card', async () => {
     const error = (await validate({ ...good, items: [{ sku: 'TL-MUG', quantity: 1.5, gift: true }], card: { ...good.card, expMonth: '12' } }).catch((e: unknown) => e)) as AppError;
     expect((error.details as { fields: unknown[] }).fields).toEqual([

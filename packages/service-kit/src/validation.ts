@@ -15,8 +15,9 @@ interface SchemaCarrier {
 const hasSchema = (metatype: unknown): metatype is SchemaCarrier =>
   typeof metatype === 'function' && typeof (metatype as Partial<SchemaCarrier>).schema?.safeParse === 'function';
 
-/** `items[1].quantity`: dots between keys, brackets around indexes. */
+/** `items[1].quantity`: dots between keys, brackets around indexes; `body` for the body itself. */
 function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'body';
   return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
 }
 

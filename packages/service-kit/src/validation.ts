@@ -21,12 +21,14 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
 }
 
-/** Zod's own wording for a wrong or missing type, ours for the rest (the schemas word their checks). */
-function problemOf(issue: z.core.$ZodIssue): string {
-  if (issue.code !== 'invalid_type') return issue.message;
-  if (issue.message.startsWith('must')) return issue.message; // the schema's own wording
-  return issue.message.endsWith('received undefined') ? 'is required' : `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
-}
+/**
+ * Our wording for a missing or mistyped value, where the schema words none of its own (zod asks a
+ * parse's error map only then); the schemas word their other checks themselves.
+ */
+const typeProblems: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  return issue.input === undefined ? 'is required' : `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+};
 
 /** Every problem, per field in the order found; an unknown key is named as a field of its own. */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
@@ -34,7 +36,7 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
   const add = (field: string, problem: string) => fields.set(field, [...(fields.get(field) ?? []), problem]);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add(fieldName([...issue.path, key]), 'is not allowed');
-    else add(fieldName(issue.path), problemOf(issue));
+    else add(fieldName(issue.path), issue.message);
   }
   return [...fields].map(([field, problems]) => ({ field, problems }));
 }
@@ -46,7 +48,7 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 export class SchemaValidationPipe implements PipeTransform {
   transform(value: unknown, { metatype }: ArgumentMetadata): unknown {
     if (!hasSchema(metatype)) return value;
-    const result = metatype.schema.safeParse(value);
+    const result = metatype.schema.safeParse(value, { error: typeProblems });
     if (result.success) return result.data;
     const fields = fieldProblems(result.error);
     throw new AppError(400, ErrorCode.InvalidRequest, `invalid request: ${fields.map((f) => f.field).join(', ')}`, { fields });

@@ -1,3 +1,4 @@
+import { schemaBody } from '@tracelab/contracts/http';
 import { z } from 'zod';
 
 const setFaultSchema = z.strictObject({
@@ -7,8 +8,4 @@ const setFaultSchema = z.strictObject({
 });
 
 /** Body of POST /admin/faults/:name. */
-export class SetFaultDto {
-  static readonly schema = setFaultSchema;
-}
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface SetFaultDto extends z.infer<typeof setFaultSchema> {}
+export class SetFaultDto extends schemaBody(setFaultSchema) {}

@@ -1,4 +1,5 @@
 import type { LabState } from '@tracelab/faults';
+import { schemaBody } from '@tracelab/contracts/http';
 import { z } from 'zod';
 
 const LAB_STATES = ['idle', 'started', 'passed', 'failed'] as const satisfies readonly LabState[];
@@ -9,8 +10,4 @@ const setLabSchema = z.strictObject({
 });
 
 /** Body of POST /admin/labs/:name. */
-export class SetLabDto {
-  static readonly schema = setLabSchema;
-}
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface SetLabDto extends z.infer<typeof setLabSchema> {}
+export class SetLabDto extends schemaBody(setLabSchema) {}

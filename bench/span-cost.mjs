@@ -8,7 +8,8 @@
 // Each variant runs in a fresh Node process with compose's heap caps and the image's allocator,
 // placing "orders" of BENCH_SPANS_PER_ORDER spans (27, as one checkout) at 20 per second.
 // Not a test: it prints figures.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ const ORDERS_PER_SECOND = 20;
 const SECONDS = Number(process.env.BENCH_SPANS_SECONDS ?? 15);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const VARIANTS = ['bare', 'held', 'exported'];
+const run = promisify(execFile);
 
 /** One variant, in this process: CPU ms per order over SECONDS after 3 s of warm-up. */
 async function child(variant) {
@@ -29,10 +31,11 @@ async function child(variant) {
   const { TracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace');
   const { trace, ROOT_CONTEXT } = require('@opentelemetry/api');
   const dropping = { export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} };
+  const pipeline = require(join(root, 'packages/telemetry/dist/span-pipeline.js'));
   const processors = {
     bare: () => [],
-    held: () => [new BatchSpanProcessor({ exporter: dropping, scheduledDelayMillis: 500, maxQueueSize: 16384, maxExportBatchSize: 1024 })],
-    exported: () => require(join(root, 'packages/telemetry/dist/span-pipeline.js')).createSpanProcessors(),
+    held: () => [new BatchSpanProcessor({ exporter: dropping, ...pipeline.batchSettings() })],
+    exported: () => pipeline.createSpanProcessors(),
   }[variant]();
   const provider = new TracerProvider({ spanProcessors: processors });
   const tracer = provider.getTracer('span-cost');
@@ -70,13 +73,17 @@ async function main() {
     // Variants take turns, so a slow stretch of a shared machine falls on all of them.
     for (let repeat = 1; repeat <= REPEAT; repeat++) {
       for (const variant of VARIANTS) {
-        const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', variant], { env, encoding: 'utf8' });
-        const { cpuMsPerOrder, orders } = JSON.parse(out);
+        // Not execFileSync: a blocked event loop would keep fetch's idle connections to the
+        // receiver past the receiver's keep-alive timeout, and the next request would find one closed.
+        const { stdout } = await run(process.execPath, [fileURLToPath(import.meta.url), '--child', variant], { env });
+        const { cpuMsPerOrder, orders } = JSON.parse(stdout);
         results[variant].push(cpuMsPerOrder);
-        // The exported variant's spans must all have arrived, or its figure would flatter it.
-        const received = variant === 'exported' ? await receiver.settle(1000) : undefined;
-        if (received !== undefined) await receiver.clear();
-        const arrived = received === undefined ? '' : `; ${received} spans received for at least ${orders * SPANS_PER_ORDER} measured`;
+        let arrived = '';
+        if (variant === 'exported') {
+          // Every exported span must have arrived, or the figure would flatter the pipeline.
+          arrived = `; ${await receiver.settle(1000)} spans received for at least ${orders * SPANS_PER_ORDER} measured`;
+          await receiver.clear();
+        }
         console.log(`[spans] repeat ${repeat}/${REPEAT}: ${variant} ${cpuMsPerOrder.toFixed(3)} ms per order of ${SPANS_PER_ORDER} spans${arrived}`);
       }
     }

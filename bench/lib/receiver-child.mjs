@@ -21,11 +21,7 @@ export async function startReceiverChild(root) {
     child.once('exit', (code) => reject(new Error(`the receiver exited (${code}) before listening`)));
   });
   const json = async (path, init) => {
-    // The receiver closes a connection idle for 5 s; fetch may pick it just as it closes: once more.
-    const response = await fetch(new URL(path, url), init).catch((error) => {
-      if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
-      return fetch(new URL(path, url), init);
-    });
+    const response = await fetch(new URL(path, url), init);
     if (!response.ok) throw new Error(`receiver ${path}: ${response.status}`);
     return response.json();
   };

@@ -31,14 +31,17 @@ function createExporter(): SpanExporter | undefined {
  * Export is tuned so that a finished order reaches the collector within about a second
  * and bursts do not drop spans; every OTEL_BSP_* variable still overrides these defaults.
  */
-function createBatchProcessor(exporter: SpanExporter): SpanProcessor {
-  return new BatchSpanProcessor({
-    exporter: new RedactingSpanExporter(exporter),
+export function batchSettings() {
+  return {
     scheduledDelayMillis: envNumber('OTEL_BSP_SCHEDULE_DELAY', 500),
     maxQueueSize: envNumber('OTEL_BSP_MAX_QUEUE_SIZE', 16384),
     maxExportBatchSize: envNumber('OTEL_BSP_MAX_EXPORT_BATCH_SIZE', 1024),
     exportTimeoutMillis: envNumber('OTEL_BSP_EXPORT_TIMEOUT', 10000),
-  });
+  };
+}
+
+function createBatchProcessor(exporter: SpanExporter): SpanProcessor {
+  return new BatchSpanProcessor({ exporter: new RedactingSpanExporter(exporter), ...batchSettings() });
 }
 
 /**

@@ -39,13 +39,15 @@ describe('a charged order that cannot be stored', () => {
     expect((await h.db.query("SELECT stock FROM products WHERE sku = 'TL-BOOK'")).rows[0].stock).toBe(stockBefore);
     expect((await h.db.query('SELECT count(*)::int AS n FROM reservations WHERE order_id = $1 AND released_at IS NOT NULL', [orderId])).rows[0].n).toBe(1);
 
-    const place = await eventually('order.place exported', async () => {
-      const spans = await fetchSpans(h.receiver.url, traceId);
-      return spans.find((s) => s.name === 'order.place');
+    // order and inventory export on their own schedules: wait for both services' spans.
+    const spans = await eventually('order.place and inventory.release exported', async () => {
+      const found = await fetchSpans(h.receiver.url, traceId);
+      const names = found.map((s) => s.name);
+      return names.includes('order.place') && names.includes('inventory.release') ? found : undefined;
     });
+    const place = spans.find((s) => s.name === 'order.place')!;
     expect(place.attributes['shop.payment.reconciliation']).toBe('required');
     expect(place.events.map((e) => e.name)).toContain('shop.payment.reconciliation_required');
-    const spans = await fetchSpans(h.receiver.url, traceId);
     expect(spans.filter((s) => s.name === 'inventory.release')).toHaveLength(1);
   });
 

@@ -4,7 +4,7 @@ import { DATABASE_URL } from '../support/env';
 import { resetFaults, setFault } from '../support/faults';
 import { orderBody, placeOrder } from '../support/shop';
 import { find, parentOf, type ReceivedSpan, SpanKind, waitForTrace } from '../support/traces';
-import { expectWholeTrace, median } from '../support/whole-trace';
+import { expectWholeTrace, median, orderDone } from '../support/whole-trace';
 
 const riskQuery = (spans: ReceivedSpan[]) =>
   find(spans, (s) => s.service === 'fraud-detection' && s.kind === SpanKind.CLIENT && String(s.attributes['db.query.text']).includes('customer_risk'), 'risk query');
@@ -15,7 +15,7 @@ async function riskQueryDurations(count: number): Promise<{ query: number; topSe
   for (let i = 0; i < count; i++) {
     const answer = await placeOrder(orderBody({ customerId: `cust-${String(1000 + i * 37).padStart(4, '0')}` }));
     expect(answer.status).toBe(201);
-    const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'), { timeoutMs: 30000 });
+    const spans = await waitForTrace(answer.traceId, orderDone, { timeoutMs: 30000 });
     const query = riskQuery(spans);
     const [trace] = analyze(spans).traces;
     results.push({ query: query.durationMs, topSelfTime: trace?.topSelfTime[0]?.spanId === query.spanId });
@@ -75,7 +75,7 @@ describe('fault n-plus-one', () => {
     const queriesOf = async () => {
       const answer = await placeOrder(orderBody({ items }));
       expect(answer.status).toBe(201);
-      const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'));
+      const spans = await waitForTrace(answer.traceId, orderDone);
       const reserve = find(spans, (s) => s.name === 'inventory.reserve', 'inventory.reserve');
       return spans.filter((s) => parentOf(spans, s)?.spanId === reserve.spanId && s.attributes['db.query.text'] !== undefined);
     };

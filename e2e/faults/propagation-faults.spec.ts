@@ -1,16 +1,15 @@
 import { resetFaults, setFault } from '../support/faults';
 import { orderBody, placeOrder } from '../support/shop';
 import { allSpans, find, roots, SpanKind, waitForTrace } from '../support/traces';
-import { eventually, sleep } from '../support/wait';
+import { eventually } from '../support/wait';
 import { expectWholeTrace, orderDone, tracesOfOrder } from '../support/whole-trace';
 
 async function placeAndSettle(): Promise<{ orderId: string; traceId: string }> {
   const answer = await placeOrder(orderBody());
   expect(answer.status).toBe(201);
   const orderId = String(answer.body.orderId);
-  // Done when the e-mail went out, in whichever trace; then a moment for the last batches.
-  await eventually('the notification of the order', async () => (orderDone([...tracesOfOrder(await allSpans(), orderId).values()].flat()) ? true : undefined));
-  await sleep(500);
+  // Done when every service's spans of the order are in, in whichever trace.
+  await eventually('every service of the order exported', async () => (orderDone([...tracesOfOrder(await allSpans(), orderId).values()].flat()) ? true : undefined));
   return { orderId, traceId: answer.traceId };
 }
 

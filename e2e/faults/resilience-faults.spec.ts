@@ -1,6 +1,6 @@
 import { resetFaults, setFault } from '../support/faults';
 import { orderBody, placeOrder } from '../support/shop';
-import { find, orphans, type ReceivedSpan, roots, SpanKind, waitForTrace } from '../support/traces';
+import { find, hasEntries, hasEntry, orphans, type ReceivedSpan, roots, SpanKind, waitForTrace } from '../support/traces';
 import { expectWholeTrace } from '../support/whole-trace';
 
 const ERROR = 2;
@@ -12,7 +12,11 @@ describe('fault retry-storm', () => {
     await setFault('retry-storm', true, { failRate: 1 });
     const answer = await placeOrder(orderBody());
     expect(answer.status).toBe(503);
-    const spans = await waitForTrace(answer.traceId, (s) => s.filter((x) => x.service === 'fraud-detection').length >= 3);
+    // The three fraud calls, and every other service's spans: each exports on its own schedule.
+    const spans = await waitForTrace(
+      answer.traceId,
+      (s) => s.filter((x) => x.service === 'fraud-detection' && x.kind === SpanKind.SERVER).length >= 3 && hasEntries('gateway', 'order', 'payment')(s) && hasEntry('inventory', '/Release')(s),
+    );
     const attempts = spans
       .filter((s) => s.service === 'payment' && s.kind === SpanKind.CLIENT)
       .sort((a, b) => (a.startTimeUnixNano < b.startTimeUnixNano ? -1 : 1));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fetchSpans } from '@tracelab/otlp-receiver';
+import { orderDone } from '../support/whole-trace';
 import { ADMIN_TOKEN, eventually, type Hardening, order, send, startHardeningStack } from './hardening-stack';
 
 /** Local addresses (hex, as in /proc/net/tcp) that listen on `port`. */
@@ -102,11 +103,7 @@ describe('bad input is a 4xx, and only the documented API is public', () => {
     const traceId = placed.headers.get('x-trace-id')!;
     const spans = await eventually('the whole order trace', async () => {
       const found = await fetchSpans(h.receiver.url, traceId);
-      const whole =
-        found.some((s) => s.name === 'notification.send') &&
-        found.some((s) => s.service === 'gateway' && s.kind === 2) &&
-        found.some((s) => s.service === 'fraud-detection');
-      return whole ? found : undefined;
+      return orderDone(found) ? found : undefined;
     });
     const tiers = spans.map((s) => s.attributes['shop.customer.tier']).filter((t) => t !== undefined);
     expect(tiers).not.toContain('platinum');

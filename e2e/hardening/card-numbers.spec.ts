@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fetchSpans } from '@tracelab/otlp-receiver';
 import { type Channel, type ChannelModel, connect, type ConsumeMessage } from 'amqplib';
+import { hasEntries } from '../support/traces';
+import { orderDone } from '../support/whole-trace';
 import { eventually, type Hardening, order, send, sleep, startHardeningStack } from './hardening-stack';
 
 /** Every card number the requests below carry, digits only and as sent. */
@@ -22,6 +24,8 @@ const MASKED = ['card[card ****5100]', 'cc_[card ****1881]', '[card ****0000]', 
 const BAGGAGE = 'shop.note=card5105105105105100,shop.cc=cc_4012888888881881,shop.jcb=3530.1113.3330.0000,shop.5454545454545454=1';
 
 const json = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+const logFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.log'));
+const logsOf = (dir: string) => logFiles(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
 
 /**
  * Card numbers in every form the issue found escaping (inside words, with dots, in a baggage
@@ -50,15 +54,20 @@ describe('card numbers never leave the request', () => {
     expect(declined.status).toBe(400);
     expect((await send(h.gateway, 'POST', '/orders', '6304000000000000x')).status).toBe(400);
     expect((await send(h.gateway, 'GET', '/orders/4111111111111111')).status).toBe(400);
-    expect((await send(h.gateway, 'GET', '/products?card=371449635398431', undefined, { baggage: BAGGAGE })).status).toBe(200);
+    const products = await send(h.gateway, 'GET', '/products?card=371449635398431', undefined, { baggage: BAGGAGE });
+    expect(products.status).toBe(200);
     const placedTrace = placed.headers.get('x-trace-id');
-    await eventually('the order notified, its message seen, every masked form exported', async () => {
+    const productsTrace = products.headers.get('x-trace-id');
+    // Every service's spans of the order, gateway's and order's of the last request (each service
+    // exports in the order its spans end), and the masked URL's log line, which comes after the answer.
+    await eventually('the order notified, its message seen, every masked form exported and the masked URL logged', async () => {
       const spans = await fetchSpans(h.receiver.url);
-      const notified = spans.some((s) => s.traceId === placedTrace && s.name === 'notification.send');
+      const flushed = orderDone(spans.filter((s) => s.traceId === placedTrace)) && hasEntries('gateway', 'order')(spans.filter((s) => s.traceId === productsTrace));
       const exported = json(spans);
-      return notified && messages.length > 0 && MASKED.every((form) => exported.includes(form)) ? true : undefined;
+      const logged = logsOf(h.logDir).includes('/orders/[card ****1111]');
+      return flushed && messages.length > 0 && MASKED.every((form) => exported.includes(form)) && logged ? true : undefined;
     });
-    await sleep(1000); // the last spans and log lines
+    await sleep(1000); // the last log lines
   }, 240000);
   afterAll(async () => {
     await amqp?.close().catch(() => undefined);
@@ -77,9 +86,8 @@ describe('card numbers never leave the request', () => {
   });
 
   it('in no log line, URLs included', () => {
-    const files = readdirSync(h.logDir).filter((f) => f.endsWith('.log'));
-    expect(files.length).toBe(6);
-    const logs = files.map((f) => readFileSync(join(h.logDir, f), 'utf8')).join('\n');
+    expect(logFiles(h.logDir).length).toBe(6);
+    const logs = logsOf(h.logDir);
     expect(logs).toContain('/orders/[card ****1111]');
     expectNoCard('logs', logs);
   });

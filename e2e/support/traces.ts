@@ -35,6 +35,17 @@ export const allSpans = () => fetchSpans(RECEIVER_URL);
 
 export const hasService = (service: string) => (spans: ReceivedSpan[]) => spans.some((s) => s.service === service);
 
+/**
+ * The service's entry span (SERVER or CONSUMER; `name` narrows it by how its name ends): the last
+ * span the service ends for a call. Each service exports on its own schedule, but in the order its
+ * spans end, so with its entry span come all its earlier ones.
+ */
+export const hasEntry = (service: string, name = '') => (spans: ReceivedSpan[]) =>
+  spans.some((s) => s.service === service && (s.kind === SpanKind.SERVER || s.kind === SpanKind.CONSUMER) && s.name.endsWith(name));
+
+/** Every one of these services' entry spans is in (see hasEntry). */
+export const hasEntries = (...services: string[]) => (spans: ReceivedSpan[]) => services.every((service) => hasEntry(service)(spans));
+
 export function byId(spans: ReceivedSpan[]): Map<string, ReceivedSpan> {
   return new Map(spans.map((s) => [s.spanId, s]));
 }

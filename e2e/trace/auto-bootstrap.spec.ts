@@ -3,7 +3,7 @@ import { fetchSpans, type ReceivedSpan } from '@tracelab/otlp-receiver';
 import { type OwnStack, startOwnStack } from '../support/own-stack';
 import { FAULT_PROPAGATION_MS } from '../support/faults';
 import { orderBody, placeOrder, request } from '../support/shop';
-import { find, pollTrace, SpanKind, waitForTrace } from '../support/traces';
+import { find, hasEntries, pollTrace, SpanKind, waitForTrace } from '../support/traces';
 import { eventually, sleep } from '../support/wait';
 import { expectWhole, orderDone, tracesOfOrder } from '../support/whole-trace';
 
@@ -89,10 +89,14 @@ describe('the auto bootstrap (TRACELAB_TELEMETRY=auto)', () => {
   it('exports no card number, in any form it was sent', async () => {
     expect((await placeAuto(orderBody({ card: { number: '6011111111111117', expMonth: 13, expYear: 2030, cvc: '123' } }), { baggage: BAGGAGE })).status).toBe(400);
     expect((await request(auto.gateway, 'GET', '/orders/4111111111111111')).status).toBe(400);
-    expect((await request(auto.gateway, 'GET', '/products?card=371449635398431', undefined, { baggage: BAGGAGE })).status).toBe(200);
-    const exported = await eventually('the masked forms exported', async () => {
+    const products = await request(auto.gateway, 'GET', '/products?card=371449635398431', undefined, { baggage: BAGGAGE });
+    expect(products.status).toBe(200);
+    // Gateway's and order's spans of the last request: each service exports in the order its spans end.
+    const productsTrace = products.headers.get('x-trace-id')!;
+    const exported = await eventually('the masked forms and the last request exported', async () => {
       const bodies = auto.receiver.rawBodies().join('\n');
-      return bodies.includes('card[card ****5100]') && bodies.includes('[card ****1111]') ? bodies : undefined;
+      const flushed = hasEntries('gateway', 'order')(await fetchSpans(auto.receiver.url, productsTrace));
+      return flushed && bodies.includes('card[card ****5100]') && bodies.includes('[card ****1111]') ? bodies : undefined;
     });
     for (const card of CARDS) expect(exported.includes(card) ? card : 'absent').toBe('absent');
   });
@@ -115,7 +119,7 @@ describe('the auto bootstrap (TRACELAB_TELEMETRY=auto)', () => {
     try {
       const placed = await placeAuto();
       expect(placed.status).toBe(201);
-      const traces = await eventually('the notification of the order, in its own trace', async () => {
+      const traces = await eventually('every service of the order exported, the notification in its own trace', async () => {
         const found = tracesOfOrder(await fetchSpans(auto.receiver.url), String(placed.body.orderId));
         return orderDone([...found.values()].flat()) ? found : undefined;
       });

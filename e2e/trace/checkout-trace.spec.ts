@@ -1,8 +1,7 @@
 import { orderBody, placeOrder } from '../support/shop';
-import { EXPECTED_EDGES } from '../support/whole-trace';
+import { EXPECTED_EDGES, orderDone } from '../support/whole-trace';
 import {
   find,
-  hasService,
   orphans,
   parentOf,
   type ReceivedSpan,
@@ -13,7 +12,6 @@ import {
 } from '../support/traces';
 
 const SIX = ['gateway', 'order', 'inventory', 'payment', 'fraud-detection', 'notification'];
-const consumed = (spans: ReceivedSpan[]) => spans.some((s) => s.service === 'notification' && s.kind === SpanKind.CONSUMER);
 
 describe('a confirmed order', () => {
   let spans: ReceivedSpan[];
@@ -24,7 +22,7 @@ describe('a confirmed order', () => {
     expect(answer.status).toBe(201);
     traceId = answer.traceId;
     expect(answer.body).toMatchObject({ status: 'confirmed', totalCents: 2 * 1200 + 2500, traceId });
-    spans = await waitForTrace(traceId, (s) => consumed(s) && SIX.every((name) => hasService(name)(s)));
+    spans = await waitForTrace(traceId, orderDone);
   });
 
   it('forms one trace with spans from all six services', () => {

@@ -1,5 +1,6 @@
 import { orderBody, placeOrder } from '../support/shop';
 import { allSpans, find, type ReceivedSpan, SpanKind, waitForTrace } from '../support/traces';
+import { orderDone } from '../support/whole-trace';
 
 // Spread over several products: the test is about traces, not about 50 commits queued on one row lock.
 const SKUS = ['TL-MUG', 'TL-TEE', 'TL-HOODIE', 'TL-STICKERS', 'TL-CAP'];
@@ -33,7 +34,7 @@ describe('baggage set at the gateway', () => {
   it('reaches fraud-detection and notification spans as attributes', async () => {
     const answer = await placeOrder(orderBody({ customerId: 'cust-0042' }), { baggage: 'synthetic=true,shop.scenario=e2e-baggage' });
     expect(answer.status).toBe(201);
-    const spans = await waitForTrace(answer.traceId, (s) => s.some((x) => x.service === 'notification' && x.name === 'notification.send'));
+    const spans = await waitForTrace(answer.traceId, orderDone);
     for (const service of ['fraud-detection', 'notification']) {
       const span = find(spans, (s) => s.service === service && (s.kind === SpanKind.SERVER || s.kind === SpanKind.CONSUMER), `${service} entry span`);
       expect(span.attributes).toMatchObject({ synthetic: 'true', 'shop.scenario': 'e2e-baggage', 'shop.customer.tier': 'gold' });

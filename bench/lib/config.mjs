@@ -1,7 +1,9 @@
 // The knobs of `pnpm bench`, read once from the environment (docs/benchmark.md lists them).
 import { allocatorEnv, benchAllocator, CONTAINER_NODE_OPTIONS } from './service-env.mjs';
 
-export const MODES = ['untraced', 'lean', 'auto'];
+/** Every mode, in the order a run takes them; without BENCH_PHASES a run takes DEFAULT_MODES. */
+export const MODES = ['untraced', 'unsampled', 'unexported', 'lean', 'auto'];
+const DEFAULT_MODES = ['untraced', 'lean', 'auto'];
 
 function positive(name, fallback) {
   const text = process.env[name];
@@ -13,7 +15,7 @@ function positive(name, fallback) {
 
 function modes() {
   const text = process.env.BENCH_PHASES;
-  if (!text) return MODES;
+  if (!text) return DEFAULT_MODES;
   const asked = text.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = asked.filter((mode) => !MODES.includes(mode));
   if (unknown.length > 0 || asked.length === 0) throw new Error(`BENCH_PHASES takes a comma-separated subset of ${MODES.join(',')}; got "${text}"`);

@@ -1,13 +1,20 @@
-// The three ways the services run: tracing off, the lean bootstrap (the default), and the
-// auto-instrumentations bootstrap (TRACELAB_TELEMETRY=auto).
+// The ways the services run: tracing off, the lean bootstrap (the default), the
+// auto-instrumentations bootstrap (TRACELAB_TELEMETRY=auto), and two steps between off and lean
+// that split what tracing costs: every instrumentation and propagator at work but no span
+// recorded (unsampled), and spans recorded but not exported (unexported).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const MODE_ENV = {
   untraced: { OTEL_SDK_DISABLED: 'true' },
+  unsampled: { OTEL_TRACES_SAMPLER: 'always_off' },
+  unexported: { OTEL_TRACES_EXPORTER: 'none' },
   lean: {},
   auto: { TRACELAB_TELEMETRY: 'auto' },
 };
+
+/** The modes whose spans reach the receiver: the ones with spans per order and spans dropped. */
+export const EXPORTING_MODES = ['lean', 'auto'];
 
 /** Whether the telemetry package built at `root` reads TRACELAB_TELEMETRY at all. */
 function knowsTelemetrySwitch(root) {

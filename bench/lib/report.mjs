@@ -40,6 +40,15 @@ function everyRun(runs) {
   ];
 }
 
+/** The steps between untraced and lean, when the run measured them. */
+function ladder(ratios) {
+  const steps = [
+    ['unsampled', ratios.unsampledOverhead],
+    ['unexported', ratios.unexportedOverhead],
+  ].filter(([, value]) => value !== undefined);
+  return steps.map(([mode, value]) => `, ${mode} / untraced ${human(value)}`).join('');
+}
+
 export function markdown({ date, machine, command, config, targets, summary, ratios, goals, runs = [] }) {
   const columns = Object.entries(summary).map(([column, s]) => [column.replace(/\/.*/, `/${s.label}`), s]);
   const phase = (s, name) => s[name];
@@ -90,7 +99,7 @@ export function markdown({ date, machine, command, config, targets, summary, rat
     '',
     '## Ratios',
     '',
-    `- tracing overhead, six services' CPU per order: lean / untraced **${human(ratios.leanOverhead)}**, auto / untraced **${human(ratios.autoOverhead)}**`,
+    `- tracing overhead, six services' CPU per order: lean / untraced **${human(ratios.leanOverhead)}**, auto / untraced **${human(ratios.autoOverhead)}**${ladder(ratios)}`,
     `- ours / baseline: untraced CPU per order **${human(ratios.untracedCpuVsBaseline)}**, lean CPU per order ${human(ratios.leanCpuVsBaseline)}, traced (lean) max throughput **${human(ratios.tracedMaxVsBaseline)}**, untraced max throughput ${human(ratios.untracedMaxVsBaseline)}`,
     '',
     '| goal (issue 9) | measured | met |',

@@ -2,7 +2,7 @@
 // phase, the max-throughput phase, and a paced phase at half the max rate.
 import { maxLoad } from './max-load.mjs';
 import { measureCpu, measureMemory } from './measure.mjs';
-import { MODE_ENV, modeLabel } from './modes.mjs';
+import { EXPORTING_MODES, MODE_ENV, modeLabel } from './modes.mjs';
 import { ORDER_HEADERS, orderBody } from './orders.mjs';
 import { pacedLoad } from './paced-load.mjs';
 import { watchProcesses } from './processes.mjs';
@@ -48,8 +48,7 @@ async function spansOf(receiver, perOrder, ok) {
 }
 
 export async function runMode(target, mode, config, ourRoot, log) {
-  const traced = mode !== 'untraced';
-  const receiver = traced ? await startReceiverChild(ourRoot) : undefined;
+  const receiver = EXPORTING_MODES.includes(mode) ? await startReceiverChild(ourRoot) : undefined;
   const exportEnv = receiver ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' } : {};
   const result = { target: target.name, mode, label: modeLabel(mode, target.root) };
   try {

@@ -52,6 +52,8 @@ export function ratios(summary) {
   const ours = (mode) => summary[`ours/${mode}`];
   const base = (mode) => summary[`baseline/${mode}`];
   return {
+    unsampledOverhead: ratio(sixCpu(ours('unsampled')), sixCpu(ours('untraced'))),
+    unexportedOverhead: ratio(sixCpu(ours('unexported')), sixCpu(ours('untraced'))),
     leanOverhead: ratio(sixCpu(ours('lean')), sixCpu(ours('untraced'))),
     autoOverhead: ratio(sixCpu(ours('auto')), sixCpu(ours('untraced'))),
     untracedCpuVsBaseline: ratio(sixCpu(ours('untraced')), sixCpu(base('untraced'))),

@@ -72,3 +72,30 @@ describe('the bench judges each goal on the steal of the phases it reads', () =>
     expect(met(judge([ours, quiet[1], quiet[2], quiet[3]]), 'six services CPU/order untraced')).toBe(false);
   });
 });
+
+describe('the steps between untraced and lean', () => {
+  const CONFIG = join(__dirname, 'config.mjs');
+  const node = (script: string, env: NodeJS.ProcessEnv = process.env, input = '') =>
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { input, encoding: 'utf8', env });
+  const modesOf = (phases?: string) => {
+    const { BENCH_PHASES: _, ...env } = process.env;
+    return node(`import { readConfig } from ${JSON.stringify(CONFIG)}; process.stdout.write(readConfig().modes.join(','));`, phases === undefined ? env : { ...env, BENCH_PHASES: phases });
+  };
+
+  it('are measured only when asked for, in the order untraced, unsampled, unexported, lean', () => {
+    expect(modesOf()).toBe('untraced,lean,auto');
+    expect(modesOf('lean,unexported,untraced,unsampled')).toBe('untraced,unsampled,unexported,lean');
+    expect(() => modesOf('untraced,sampled')).toThrow(/BENCH_PHASES takes a comma-separated subset of untraced,unsampled,unexported,lean,auto/);
+  });
+
+  it('each get a ratio to untraced', () => {
+    const runs = [run('ours', 'untraced', { cpu: 16, max: 200 }), run('ours', 'unsampled', { cpu: 20, max: 170 }), run('ours', 'unexported', { cpu: 22, max: 150 }), run('ours', 'lean', { cpu: 24, max: 130 })];
+    const script = `import { readFileSync } from 'node:fs';
+      import { ratios, summarize } from ${JSON.stringify(SUMMARY)};
+      process.stdout.write(JSON.stringify(ratios(summarize(JSON.parse(readFileSync(0, 'utf8'))))));`;
+    const r = JSON.parse(node(script, process.env, JSON.stringify(runs))) as Record<string, number>;
+    expect(r.unsampledOverhead).toBeCloseTo(1.25);
+    expect(r.unexportedOverhead).toBeCloseTo(1.375);
+    expect(r.leanOverhead).toBeCloseTo(1.5);
+  });
+});

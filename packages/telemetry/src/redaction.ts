@@ -8,17 +8,30 @@ type AttributeBag = Record<string, unknown>;
 
 function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return redactCardNumbers(value);
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? redactCardNumbers(v) : v));
+  if (Array.isArray(value)) {
+    const masked = value.map((v) => (typeof v === 'string' ? redactCardNumbers(v) : v));
+    return masked.some((v, i) => v !== value[i]) ? masked : value;
+  }
   return value;
 }
 
-/** Masks keys and values in place (the bag belongs to a span that has ended). */
+/**
+ * Masks keys and values in place (the bag belongs to a span that has ended). It runs on every
+ * attribute of every exported span, so it writes only what it changes and copies no list of keys.
+ */
 export function redactAttributes(attributes: AttributeBag | undefined): void {
   if (!attributes) return;
-  for (const [key, value] of Object.entries(attributes)) {
+  // for...in skips a key deleted before it is reached; a masked key it may reach masks to itself.
+  for (const key in attributes) {
+    const value = attributes[key];
+    const masked = redactValue(value);
     const maskedKey = redactCardNumbers(key);
-    if (maskedKey !== key) delete attributes[key];
-    attributes[maskedKey] = redactValue(value);
+    if (maskedKey !== key) {
+      delete attributes[key];
+      attributes[maskedKey] = masked;
+    } else if (masked !== value) {
+      attributes[key] = masked;
+    }
   }
 }
 

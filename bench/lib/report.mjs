@@ -34,9 +34,9 @@ const share = (phase) => (phase?.machine ? `${human(phase.machine.busyPercent)} 
 /** One line per run, in the order they ran: how far apart the repeats of one column are. */
 function everyRun(runs) {
   return [
-    '| # | run | paced: six services CPU ms/order | max: orders/s, six services CPU ms/order | steal %: paced · max · half |',
-    '|---|---|---|---|---|',
-    ...runs.map((r, i) => `| ${i + 1} | ${r.target}/${r.mode} (repeat ${r.repeat}) | ${human(r.paced?.cpuMsPerOrder?.['six services'])} | ${human(r.max?.ordersPerSecond)}, ${human(r.max?.cpuMsPerOrder?.['six services'])} | ${LOAD_PHASES.map((p) => human(r[p]?.machine?.stealPercent)).join(' · ')} |`),
+    '| # | run | paced: six services CPU ms/order | max: orders/s, six services CPU ms/order | steal %: paced · max · half | host probe ms |',
+    '|---|---|---|---|---|---|',
+    ...runs.map((r, i) => `| ${i + 1} | ${r.target}/${r.mode} (repeat ${r.repeat}) | ${human(r.paced?.cpuMsPerOrder?.['six services'])} | ${human(r.max?.ordersPerSecond)}, ${human(r.max?.cpuMsPerOrder?.['six services'])} | ${LOAD_PHASES.map((p) => human(r[p]?.machine?.stealPercent)).join(' · ')} | ${human(r.hostProbeMs)} |`),
   ];
 }
 

@@ -1,5 +1,6 @@
 // One mode against one target: a fresh stack (and receiver), an idle window, a warm-up, the paced
 // phase, the max-throughput phase, and a paced phase at half the max rate.
+import { hostProbeMs } from './host-probe.mjs';
 import { maxLoad } from './max-load.mjs';
 import { measureCpu, measureMemory } from './measure.mjs';
 import { EXPORTING_MODES, MODE_ENV, modeLabel } from './modes.mjs';
@@ -61,6 +62,7 @@ export async function runMode(target, mode, config, ourRoot, log) {
         await sleep(config.settleSeconds * 1000);
         const idle = await measureCpu(watch, () => sleep(config.idleSeconds * 1000));
         result.idleCpuMsPerSecond = perUnit(withTotals(idle.cpuMs), idle.seconds);
+        result.hostProbeMs = hostProbeMs();
 
         log(`warm-up: ${config.pacedRate}/s for ${config.warmupSeconds} s`);
         await pacedLoad(stack.gatewayUrl, { rate: config.pacedRate, seconds: config.warmupSeconds, firstOrder: next(10000) });

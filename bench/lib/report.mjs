@@ -56,7 +56,7 @@ export function markdown({ date, machine, command, config, targets, summary, rat
     `# Benchmark ${date}`,
     '',
     `${machine}; \`${command}\`; ${config.repeat > 1 ? `medians of ${config.repeat} runs` : 'one run'}.`,
-    `Targets: ${targets.map((t) => `${t.name} = ${t.commit}`).join('; ')}. Services with NODE_OPTIONS="${config.nodeOptions}" and ${allocatorText(config)}, traced modes exporting http/json to the receiver (its own process).`,
+    `Targets: ${targets.map((t) => `${t.name} = ${t.commit}`).join('; ')}. Services with NODE_OPTIONS="${config.nodeOptions}" and ${allocatorText(config)}, lean and auto exporting http/json to the receiver (its own process).`,
     '',
     `## CPU ms per order, paced ${config.pacedRate} orders/s for ${config.pacedSeconds} s`,
     '',

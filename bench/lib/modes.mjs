@@ -7,8 +7,7 @@ import { join } from 'node:path';
 
 export const MODE_ENV = {
   untraced: { OTEL_SDK_DISABLED: 'true' },
-  // lean's exporter as the lean mode configures it; it never gets a span
-  unsampled: { OTEL_TRACES_SAMPLER: 'always_off', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' },
+  unsampled: { OTEL_TRACES_SAMPLER: 'always_off' },
   unexported: { OTEL_TRACES_EXPORTER: 'none' },
   lean: {},
   auto: { TRACELAB_TELEMETRY: 'auto' },

@@ -50,7 +50,8 @@ async function spansOf(receiver, perOrder, ok) {
 
 export async function runMode(target, mode, config, ourRoot, log) {
   const receiver = EXPORTING_MODES.includes(mode) ? await startReceiverChild(ourRoot) : undefined;
-  const exportEnv = receiver ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' } : {};
+  // Every mode builds the same exporter (unsampled's never gets a span); only lean and auto reach the receiver.
+  const exportEnv = { OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', ...(receiver ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } : {}) };
   const result = { target: target.name, mode, label: modeLabel(mode, target.root) };
   try {
     await withStack(target, config, { ...MODE_ENV[mode], ...exportEnv }, async (stack) => {

@@ -10,13 +10,17 @@ interface Goal {
   met: boolean | null | undefined;
 }
 
+/** A module script run by Node itself, with `input` on its stdin; what it printed. */
+const runScript = (script: string, input = '', env: NodeJS.ProcessEnv = process.env) =>
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { input, encoding: 'utf8', env });
+
 /** goals() of the bench's own module, in a Node process, for runs made up below. */
 function judge(runs: unknown[]): Goal[] {
   const script = `import { readFileSync } from 'node:fs';
     import { goals, ratios, summarize } from ${JSON.stringify(SUMMARY)};
     const summary = summarize(JSON.parse(readFileSync(0, 'utf8')));
     process.stdout.write(JSON.stringify(goals(summary, ratios(summary)).map((g) => ({ ...g, met: g.met === undefined ? 'undefined' : g.met }))));`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(runs), encoding: 'utf8' });
+  const out = runScript(script, JSON.stringify(runs));
   return (JSON.parse(out) as (Omit<Goal, 'met'> & { met: boolean | null | 'undefined' })[]).map((g) => ({ ...g, met: g.met === 'undefined' ? undefined : g.met }));
 }
 
@@ -75,11 +79,9 @@ describe('the bench judges each goal on the steal of the phases it reads', () =>
 
 describe('the steps between untraced and lean', () => {
   const CONFIG = join(__dirname, 'config.mjs');
-  const node = (script: string, env: NodeJS.ProcessEnv = process.env, input = '') =>
-    execFileSync(process.execPath, ['--input-type=module', '-e', script], { input, encoding: 'utf8', env });
   const modesOf = (phases?: string) => {
     const { BENCH_PHASES: _, ...env } = process.env;
-    return node(`import { readConfig } from ${JSON.stringify(CONFIG)}; process.stdout.write(readConfig().modes.join(','));`, phases === undefined ? env : { ...env, BENCH_PHASES: phases });
+    return runScript(`import { readConfig } from ${JSON.stringify(CONFIG)}; process.stdout.write(readConfig().modes.join(','));`, '', phases === undefined ? env : { ...env, BENCH_PHASES: phases });
   };
 
   it('are measured only when asked for, in the order untraced, unsampled, unexported, lean', () => {
@@ -93,7 +95,7 @@ describe('the steps between untraced and lean', () => {
     const script = `import { readFileSync } from 'node:fs';
       import { ratios, summarize } from ${JSON.stringify(SUMMARY)};
       process.stdout.write(JSON.stringify(ratios(summarize(JSON.parse(readFileSync(0, 'utf8'))))));`;
-    const r = JSON.parse(node(script, process.env, JSON.stringify(runs))) as Record<string, number>;
+    const r = JSON.parse(runScript(script, JSON.stringify(runs))) as Record<string, number>;
     expect(r.unsampledOverhead).toBeCloseTo(1.25);
     expect(r.unexportedOverhead).toBeCloseTo(1.375);
     expect(r.leanOverhead).toBeCloseTo(1.5);

@@ -1,5 +1,5 @@
 import { orderBody, placeOrder } from './shop';
-import { hasEntries, orphans, type ReceivedSpan, roots, serviceEdges, SpanKind, waitForTrace } from './traces';
+import { hasEntries, hasEntry, orphans, type ReceivedSpan, roots, serviceEdges, SpanKind, waitForTrace } from './traces';
 
 export const EXPECTED_EDGES = [
   'gateway -> order',
@@ -16,6 +16,9 @@ export const SIX_SERVICES = ['fraud-detection', 'gateway', 'inventory', 'notific
  * each service exports on its own schedule, so the e-mail's arriving says nothing of the others.
  */
 export const orderDone = (spans: ReceivedSpan[]) => spans.some((s) => s.name === 'notification.send') && hasEntries(...SIX_SERVICES)(spans);
+
+/** A declined order's trace is in: every service it reached, inventory's Release (the stock given back) included. */
+export const declinedDone = (spans: ReceivedSpan[]) => hasEntries('gateway', 'order', 'payment', 'fraud-detection')(spans) && hasEntry('inventory', '/Release')(spans);
 
 /** One whole tree across all six services: one gateway root, no orphan, exactly the expected edges. */
 export function expectWhole(spans: ReceivedSpan[]): void {

@@ -5,7 +5,7 @@ export { ErrorBody, errorBody, statusToErrorCode } from './error-body';
 export { HttpErrorFilter } from './http-error.filter';
 export { HealthRegistry, HealthModule } from './health';
 export { APP_CONFIG, ConfigModule } from './config.module';
-export { fieldProblems, SchemaValidationPipe } from './validation';
+export { SchemaValidationPipe } from './validation';
 export { runService, type ServiceOptions } from './run-service';
 export { loggerModule } from './logger';
 export { DatabaseModule, PG_LISTENER, PG_POOL } from './database.module';

@@ -31,7 +31,7 @@ const typeProblems: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** Every problem, per field in the order found; an unknown key is named as a field of its own. */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
+function fieldProblems(error: z.ZodError): FieldProblem[] {
   const fields = new Map<string, string[]>();
   const add = (field: string, problem: string) => fields.set(field, [...(fields.get(field) ?? []), problem]);
   for (const issue of error.issues) {

@@ -1,9 +1,6 @@
 // The knobs of `pnpm bench`, read once from the environment (docs/benchmark.md lists them).
+import { DEFAULT_MODES, MODES } from './modes.mjs';
 import { allocatorEnv, benchAllocator, CONTAINER_NODE_OPTIONS } from './service-env.mjs';
-
-/** Every mode, in the order a run takes them; without BENCH_PHASES a run takes DEFAULT_MODES. */
-export const MODES = ['untraced', 'unsampled', 'unexported', 'lean', 'auto'];
-const DEFAULT_MODES = ['untraced', 'lean', 'auto'];
 
 function positive(name, fallback) {
   const text = process.env[name];

@@ -13,6 +13,12 @@ export const MODE_ENV = {
   auto: { TRACELAB_TELEMETRY: 'auto' },
 };
 
+/** Every mode, in the order a run takes them. */
+export const MODES = Object.keys(MODE_ENV);
+
+/** What a run takes without BENCH_PHASES: the two steps are measured only when asked for. */
+export const DEFAULT_MODES = ['untraced', 'lean', 'auto'];
+
 /** The modes whose spans reach the receiver: the ones with spans per order and spans dropped. */
 export const EXPORTING_MODES = ['lean', 'auto'];
 

@@ -17,8 +17,11 @@ export const SIX_SERVICES = ['fraud-detection', 'gateway', 'inventory', 'notific
  */
 export const orderDone = (spans: ReceivedSpan[]) => spans.some((s) => s.name === 'notification.send') && hasEntries(...SIX_SERVICES)(spans);
 
-/** A declined order's trace is in: every service it reached, inventory's Release (the stock given back) included. */
-export const declinedDone = (spans: ReceivedSpan[]) => hasEntries('gateway', 'order', 'payment', 'fraud-detection')(spans) && hasEntry('inventory', '/Release')(spans);
+/**
+ * The trace of an order that failed at payment (declined, or fraud-detection unavailable) is in:
+ * every service it reached, inventory's Release (the stock given back) included.
+ */
+export const paymentFailedDone = (spans: ReceivedSpan[]) => hasEntries('gateway', 'order', 'payment', 'fraud-detection')(spans) && hasEntry('inventory', '/Release')(spans);
 
 /** One whole tree across all six services: one gateway root, no orphan, exactly the expected edges. */
 export function expectWhole(spans: ReceivedSpan[]): void {

@@ -1,6 +1,6 @@
 import { DECLINED_CARD, orderBody, placeOrder } from '../support/shop';
 import { find, hasEntries, hasEntry, orphans, type ReceivedSpan, roots, SpanKind, waitForTrace } from '../support/traces';
-import { declinedDone } from '../support/whole-trace';
+import { paymentFailedDone } from '../support/whole-trace';
 
 const ERROR = 2;
 const isError = (s: ReceivedSpan) => s.status.code === ERROR;
@@ -17,7 +17,7 @@ describe('failing orders', () => {
     expect(answer.status).toBe(402);
     expect(answer.body).toMatchObject({ error: 'payment_declined', traceId: answer.traceId });
     // Every service the order reached: each exports on its own schedule.
-    const spans = await waitForTrace(answer.traceId, declinedDone);
+    const spans = await waitForTrace(answer.traceId, paymentFailedDone);
     expectOneWholeTrace(spans, answer.traceId);
     expect(isError(find(spans, (s) => s.name === 'payment.authorize', 'payment.authorize'))).toBe(true);
     expect(isError(find(spans, (s) => s.name === 'payment.charge', 'payment.charge'))).toBe(true);

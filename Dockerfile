@@ -1,9 +1,14 @@
-# syntax=docker/dockerfile:1
-#
 # One image per service, all from this file:
 #   docker build --build-arg SERVICE=gateway -t tracelab/gateway:local .
 # SERVICE is a folder name in services/ (gateway, order, inventory, payment, fraud-detection,
 # notification). docker-compose.yml builds all six.
+#
+# Needs BuildKit (Docker 20.10 or newer: the default builder since Docker 23, or the buildx plugin)
+# for the `RUN --mount=type=cache` lines. No `# syntax=` line on purpose: that line makes BuildKit
+# pull a Dockerfile frontend image from Docker Hub before every build, which fails offline (a
+# workshop room, CI without a registry). The frontend built into BuildKit since Docker 20.10
+# (Dockerfile syntax 1.2) has every instruction this file uses; the compose tier (e2e/compose)
+# builds it that way on Docker 20.10.
 
 ARG NODE_IMAGE=node:24.21.0-slim
 

@@ -43,4 +43,33 @@ export const TOOLS = [
   // Chart tests (deploy/helm/tracelab): helm lint/template, and strict decoding of every rendered object.
   goModuleTool('helm'),
   goModuleTool('kube-validate', { sources: ['main.go'] }),
+  // Docker CLI plugins for the compose tier (e2e/compose), installed by scripts/docker-engine.sh.
+  // Compose's go.mod has `exclude` directives, which `go install module@version` refuses: the
+  // module is downloaded and built as the main module, with its own go.mod and go.sum.
+  {
+    name: 'docker-compose',
+    inputs: [],
+    describe: (pins) => `${pins['docker-compose'].module}@${pins['docker-compose'].moduleVersion}`,
+    build: ({ pins, output, run }) => {
+      const { module, moduleVersion, package: pkg } = pins['docker-compose'];
+      const { Dir } = JSON.parse(run('go', ['mod', 'download', '-json', `${module}@${moduleVersion}`]));
+      const version = `-X ${module}/internal.Version=${moduleVersion}`;
+      run('go', ['build', '-trimpath', '-ldflags', `-s -w ${version}`, '-o', `${output}.new`, pkg], { cwd: Dir, env: { GOFLAGS: '-mod=readonly' } });
+      renameSync(`${output}.new`, output);
+    },
+  },
+  {
+    name: 'docker-buildx',
+    inputs: [],
+    describe: (pins) => `${pins['docker-buildx'].package}@${pins['docker-buildx'].moduleVersion}`,
+    build: ({ pins, output, work, run }) => {
+      const gobin = join(work, 'bin');
+      mkdirSync(gobin, { recursive: true });
+      const { module, moduleVersion, package: pkg } = pins['docker-buildx'];
+      const version = `-X ${module}/version.Version=${moduleVersion} -X ${module}/version.Package=${module}`;
+      run('go', ['install', '-trimpath', '-ldflags', `-s -w ${version}`, `${pkg}@${moduleVersion}`], { env: { GOBIN: gobin } });
+      copyFileSync(join(gobin, 'buildx'), `${output}.new`);
+      renameSync(`${output}.new`, output);
+    },
+  },
 ];

@@ -7,8 +7,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.spec.ts'],
-  // The pipeline tier has a stack of its own (e2e/pipeline/jest.config.js).
-  testPathIgnorePatterns: ['<rootDir>/pipeline/'],
+  // The pipeline and compose tiers have stacks of their own (e2e/pipeline/, e2e/compose/).
+  testPathIgnorePatterns: ['<rootDir>/pipeline/', '<rootDir>/compose/'],
   transform: { '^.+\\.ts$': swc },
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',

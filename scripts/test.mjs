@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The test command: builds, then runs three tiers and prints one closing line `N passed, N failed`:
+// The test command: builds, then runs four tiers and prints one closing line `N passed, N failed`:
 //   unit      specs beside the code
 //   e2e       the six real services, real Postgres and RabbitMQ, spans into an in-process receiver
 //   pipeline  the same services through the real Collector, Jaeger and Prometheus (`pnpm tools:build`)
+//   compose   docker-compose.yml and the Dockerfile on a Docker engine (scripts/docker-engine.sh),
+//             stand-in infrastructure images (e2e/compose/support/standins.mjs)
 // `pnpm test <tier>` runs one tier; `pnpm test <tier> <path filter>` a part of it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const TIERS = ['unit', 'e2e', 'pipeline'];
+const TIERS = ['unit', 'e2e', 'pipeline', 'compose'];
 const [first, ...rest] = process.argv.slice(2);
 const tiers = TIERS.includes(first) ? [first] : TIERS;
 const filters = TIERS.includes(first) ? rest : process.argv.slice(2);
@@ -51,9 +53,10 @@ function jest(name, configArgs) {
 }
 
 const runs = [];
-const receiverTiers = tiers.filter((tier) => tier !== 'pipeline');
+const receiverTiers = tiers.filter((tier) => tier !== 'pipeline' && tier !== 'compose');
 if (receiverTiers.length > 0) runs.push(jest(receiverTiers.join('+'), receiverTiers.flatMap((tier) => ['--selectProjects', tier])));
 if (tiers.includes('pipeline')) runs.push(jest('pipeline', ['--config', join(root, 'e2e/pipeline/jest.config.js')]));
+if (tiers.includes('compose')) runs.push(jest('compose', ['--config', join(root, 'e2e/compose/jest.config.js')]));
 
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 let failed = runs.reduce((sum, run) => sum + run.failed, 0);

@@ -104,7 +104,7 @@ function repoRoot(): string {
  * Compose's GOMEMLIMIT, so local memory behaves as in the containers (Prometheus sets its own to
  * 90 % of the container's 80 MiB; no cgroup limit here, so it is given).
  */
-const GOMEMLIMIT = { otelcol: '96MiB', jaeger: '128MiB', prometheus: '72MiB' } as const;
+const GOMEMLIMIT = { otelcol: '72MiB', jaeger: '128MiB', prometheus: '72MiB' } as const;
 
 function spawnTool(tool: PipelineTool, binary: string, args: string[], env: Record<string, string>, logDir: string, inheritOutput: boolean): PipelineProcess {
   const child = spawnLogged(tool, binary, args, {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { ROOT } from '../support/lab-cli';
 import { GATEWAY_URL } from '../support/env';
+import { ONE_SHOT } from './support/compose-file';
 import { containers } from './support/containers';
 import { cgroupOf, type CgroupMemory, memoryOf } from './support/cgroup-memory';
 
@@ -10,9 +11,11 @@ const MiB = 1024 * 1024;
 /**
  * A cgroup's usage counts the page cache of every file its processes read (Postgres's tables, the
  * Node binary and node_modules), and the kernel drops that cache when the limit is reached instead
- * of killing anything: a peak of usage at the limit says nothing on its own (deploy/README.md,
- * "Memory in containers"). Judged is the working set (usage minus inactive file pages, as docker
- * stats and the kubelet read it), sampled every second, which must stay within 90 % of the limit.
+ * of killing anything: the kernel's peak of usage sits at the limit for Postgres on every run, and
+ * the working set (usage minus inactive file pages, as docker stats reads it) keeps active cache
+ * too, more of it the more room there is (deploy/README.md, "Memory budget"). Judged is what only
+ * swap could free, anonymous memory plus shared memory (Postgres's shared_buffers), sampled every
+ * second: above 90 % of its limit a container is close to an OOM kill.
  */
 const JUDGED_SHARE = 0.9;
 
@@ -53,11 +56,11 @@ describe(`container memory under ${RATE} orders/s for ${SECONDS / 60} minutes`, 
     const rows = Object.entries(worst).sort(([a], [b]) => a.localeCompare(b));
     const pct = (bytes: number, limit: number) => `${Math.round((100 * bytes) / limit)} %`;
     const table = [
-      '| container | limit MiB | working set MiB (peak, sampled) | % of limit | anon + shmem MiB (peak) | usage MiB (kernel peak, with page cache) | % of limit |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| container | limit MiB | anon + shmem MiB (peak, judged) | % of limit | working set MiB (peak) | % | usage MiB (kernel peak, with page cache) | % |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         ([s, m]) =>
-          `| ${s} | ${Math.round(m.limit / MiB)} | ${Math.round(m.workingSet / MiB)} | ${pct(m.workingSet, m.limit)} | ${Math.round(m.anon / MiB)} | ${Math.round(m.peak / MiB)} | ${pct(m.peak, m.limit)} |`,
+          `| ${s} | ${Math.round(m.limit / MiB)} | ${Math.round(m.anon / MiB)} | ${pct(m.anon, m.limit)} | ${Math.round(m.workingSet / MiB)} | ${pct(m.workingSet, m.limit)} | ${Math.round(m.peak / MiB)} | ${pct(m.peak, m.limit)} |`,
       ),
     ].join('\n');
     console.log(
@@ -66,9 +69,10 @@ describe(`container memory under ${RATE} orders/s for ${SECONDS / 60} minutes`, 
     );
 
     expect(load.ok).toBe(load.sent);
-    const over = rows.filter(([, m]) => m.workingSet > JUDGED_SHARE * m.limit).map(([service]) => service);
+    const over = rows.filter(([, m]) => m.anon > JUDGED_SHARE * m.limit).map(([service]) => service);
     expect(over).toEqual([]);
-    const alwaysOn = containers().filter((c) => c.service !== 'otel-collector-ready');
+    const alwaysOn = containers().filter((c) => !ONE_SHOT.includes(c.service));
+    expect(alwaysOn.length).toBeGreaterThan(10);
     expect(alwaysOn.reduce((sum, c) => sum + c.memoryLimit, 0) / MiB).toBeLessThanOrEqual(1536);
     expect(containers().filter((c) => c.oomKilled || c.restartCount > 0).map((c) => c.service)).toEqual([]);
   }, (SECONDS + 120) * 1000);

@@ -14,7 +14,7 @@ describe('docker compose --profile load', () => {
     const k6 = config.services.k6!;
     expect(k6.image).toMatch(/^grafana\/k6:/);
     expect(k6.command).toEqual(['run', '/load/smoke.ts']);
-    expect(k6.volumes).toEqual([expect.objectContaining({ target: '/load', source: expect.stringMatching(/\/load$/) })]);
+    expect(k6.volumes).toEqual(expect.arrayContaining([expect.objectContaining({ target: '/load', source: expect.stringMatching(/\/load$/), read_only: true })]));
     expect(k6.environment.GATEWAY_URL).toBe('http://gateway:8080');
     expect(Object.keys(k6.depends_on).sort()).toEqual(['gateway', 'jaeger']);
   });

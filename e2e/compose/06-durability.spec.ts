@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { lab as labCli } from '../support/lab-cli';
 import { call, orderBody, placeOrder } from '../support/shop';
 import { eventually, sleep } from '../support/wait';
+import { namedVolumes } from './support/compose-file';
 import { byService, compose, containers } from './support/containers';
 
 const lab = (...args: string[]) => labCli(args);
@@ -96,8 +97,9 @@ describe('durability of the compose stack', () => {
       expect(list.output).toMatch(/^ON\s+missing-header\s/m);
       expect((await lab('fault', 'reset')).status).toBe(0);
 
-      const volumes = () => spawnSync('docker', ['volume', 'ls', '--quiet', '--filter', 'label=com.docker.compose.project=tracelab-ci'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-      expect(volumes()).toEqual(['tracelab-ci_postgres-data']);
+      const volumes = () => spawnSync('docker', ['volume', 'ls', '--quiet', '--filter', 'label=com.docker.compose.project=tracelab-ci'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+      expect(volumes()).toEqual(namedVolumes('tracelab-ci'));
+      expect(volumes()).toContain('tracelab-ci_postgres-data');
       expect(compose(['down', '--volumes', '--timeout', '20']).status).toBe(0);
       expect(volumes()).toEqual([]);
       removeOrphans();

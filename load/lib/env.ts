@@ -40,9 +40,9 @@ export function envNumber(name: string, fallback: number, rule: NumberRule = {})
   const value = Number(text);
   const unit = rule.unit ? ` (${rule.unit})` : '';
   if (!Number.isFinite(value)) refuse(name, text, `is not a number${unit}`);
+  if (rule.above !== undefined && !(value > rule.above)) refuse(name, text, `must be more than ${rule.above}${unit}`);
   const min = rule.min ?? 0;
   if (value < min) refuse(name, text, `must be at least ${min}${unit}`);
-  if (rule.above !== undefined && !(value > rule.above)) refuse(name, text, `must be more than ${rule.above}${unit}`);
   if (rule.max !== undefined && value > rule.max) refuse(name, text, `must be at most ${rule.max}${unit}`);
   return value;
 }

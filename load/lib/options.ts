@@ -24,7 +24,7 @@ export function arrivalRates<K extends string>(rates: { [name in K]: number }): 
   const names = Object.keys(rates) as K[];
   const scaled = names.map((name) => {
     const perThousand = Math.round(rates[name] * PER);
-    if (!(perThousand >= 1)) throw new Error(`${name}=${rates[name]} must be at least ${1 / PER} per second`);
+    if (!(perThousand >= 1)) throw new Error(`${name}=${JSON.stringify(String(rates[name]))} must be at least ${1 / PER} (orders per second)`);
     return perThousand;
   });
   const divisor = scaled.reduce(gcd, PER);
@@ -62,10 +62,12 @@ export function constantRate(
  * a run instead.
  */
 export class SampledRate {
+  readonly name: string;
   private readonly rate: Rate;
   private readonly samples: Counter;
 
-  constructor(readonly name: string) {
+  constructor(name: string) {
+    this.name = name;
     this.rate = new Rate(name);
     this.samples = new Counter(`${name}_samples`);
   }

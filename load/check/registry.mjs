@@ -1,9 +1,11 @@
 // What the k6 stubs record while one scenario module is evaluated (one at a time, synchronously).
-export const run = { metrics: new Map(), problems: [] };
+// `vu`, when a test sets it, makes the stubs act as a VU's code instead of refusing: its
+// respond(method, url, body) answers the HTTP calls.
+export const run = { metrics: new Map(), vu: null };
 
 export function resetRun() {
   run.metrics = new Map();
-  run.problems = [];
+  run.vu = null;
 }
 
 // k6's documented metric names: up to 128 ASCII letters, digits or underscores, not starting with a digit.
@@ -18,9 +20,10 @@ export function registerMetric(name, type, isTime) {
   run.metrics.set(name, { type, isTime: Boolean(isTime) });
 }
 
-/** A k6 function the init stage must not call (k6 refuses it there). */
-export function initOnly(name) {
-  return () => {
+/** A k6 function the init stage must not call (k6 refuses it there); `inVu` is what it does for a test's VU. */
+export function initOnly(name, inVu = () => undefined) {
+  return (...args) => {
+    if (run.vu !== null) return inVu(...args);
     throw new Error(`${name}() was called in the init stage (k6 only allows it in setup, the VU code and teardown)`);
   };
 }

@@ -13,7 +13,8 @@
  *     paragraph on installing k6.
  * The tuning variables of the scenarios (RATE, DURATION, ...) are passed through in every mode;
  * SUMMARY_JSON is a path on this machine (relative to where pnpm was run), mounted into the
- * container when k6 runs in one. LOAD_RUNNER=docker skips a local k6.
+ * container when k6 runs in one. LOAD_RUNNER=docker skips a local k6; K6_IMAGE replaces the
+ * compose file's k6 image for the local stack.
  * Exits with k6's exit code (99 when a threshold failed).
  */
 import { spawnSync } from 'node:child_process';
@@ -197,9 +198,11 @@ async function main(argv) {
     process.stderr.write(installK6(gatewayUrl, 'Docker is not running either'));
     return 127;
   }
-  const missing = compose.k6Image === null ? 'docker-compose.yml names no k6 image' : ensureImage(compose.k6Image);
+  // K6_IMAGE: a k6 image of your own (one with extensions, or a mirror's copy).
+  const image = process.env.K6_IMAGE || compose.k6Image;
+  const missing = image === null ? 'docker-compose.yml names no k6 image' : ensureImage(image);
   if (missing !== null) {
-    process.stderr.write(installK6(gatewayUrl, `no ${compose.k6Image ?? 'k6'} image: ${missing}`));
+    process.stderr.write(installK6(gatewayUrl, `no ${image ?? 'k6'} image: ${missing}`));
     return 127;
   }
   // Linux: the host's network, where the local stack listens on 127.0.0.1. Docker Desktop runs
@@ -217,7 +220,7 @@ async function main(argv) {
       '-e', `JAEGER_API_URL=${fromContainer(process.env.JAEGER_API_URL ?? jaegerUrl)}`,
       ...forwardedVariables(new Set([...SET_FOR_CONTAINER, 'ADMIN_TOKEN', 'JAEGER_URL'])),
       ...summaryArgs,
-      compose.k6Image, 'run', ...extra, `/load/${scenario}.ts`,
+      image, 'run', ...extra, `/load/${scenario}.ts`,
     ],
     process.env,
   );

@@ -27,7 +27,8 @@ function pathWithoutK6(extra: string[] = []): string {
 }
 
 function load(args: string[], env: Record<string, string>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['GATEWAY_URL', 'SUMMARY_JSON', 'LOAD_RUNNER', 'INIT_CWD'].includes(name)));
+  const own = ['GATEWAY_URL', 'JAEGER_URL', 'JAEGER_API_URL', 'ADMIN_TOKEN', 'RATE', 'SUMMARY_JSON', 'LOAD_RUNNER', 'K6_IMAGE', 'INIT_CWD'];
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !own.includes(name)));
   const result = spawnSync(process.execPath, ['load/run.mjs', ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -70,6 +71,48 @@ describe('pnpm load picks the stack that is running', () => {
     }
     expect(stderr).not.toContain('docker compose');
   }, 150_000);
+
+  describe('with the local stack up, no k6, and a k6 image', () => {
+    const image = 'tracelab-test/k6-standin:latest';
+    let dir: string;
+    beforeAll(() => {
+      // The image's entrypoint is a Go stand-in for k6 (e2e/fixtures/k6-standin), imported as a one-file image.
+      dir = mkdtempSync(path.join(tmpdir(), 'tracelab-k6-image-'));
+      const build = spawnSync('go', ['build', '-o', path.join(dir, 'k6'), path.join(root, 'e2e/fixtures/k6-standin/main.go')], {
+        encoding: 'utf8',
+        timeout: 300_000,
+        env: { ...process.env, CGO_ENABLED: '0' },
+      });
+      expect({ build: build.status, stderr: build.stderr }).toEqual({ build: 0, stderr: '' });
+      spawnSync('tar', ['-cf', path.join(dir, 'image.tar'), '-C', dir, 'k6']);
+      const imported = spawnSync('docker', ['import', '--change', 'ENTRYPOINT ["/k6"]', path.join(dir, 'image.tar'), image], { encoding: 'utf8' });
+      expect({ imported: imported.status, stderr: imported.stderr }).toEqual({ imported: 0, stderr: '' });
+    }, 360_000);
+    afterAll(() => {
+      spawnSync('docker', ['rmi', '-f', image]);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('runs that image alone on the host network, SUMMARY_JSON lands where asked, and nothing is left behind', () => {
+      const before = dockerObjects();
+      const { status, stderr } = load(['smoke'], { GATEWAY_URL, K6_IMAGE: image, RATE: '2.5', SUMMARY_JSON: 'seen.json', INIT_CWD: dir });
+      expect(dockerObjects()).toEqual(before);
+      expect({ status, refused: stderr.split('\n').filter((line) => line.startsWith('load:')) }).toEqual({ status: 0, refused: [] });
+      expect(stderr).toContain(`docker run --rm --network host --user ${process.getuid!()}:${process.getgid!()}`);
+      expect(JSON.parse(readFileSync(path.join(dir, 'seen.json'), 'utf8'))).toEqual({
+        script: '/load/smoke.ts',
+        scriptReadable: true,
+        uid: process.getuid!(),
+        GATEWAY_URL,
+        gatewayStatus: 200,
+        JAEGER_URL: 'http://localhost:16686',
+        JAEGER_API_URL: 'http://localhost:16686',
+        ADMIN_TOKEN: 'workshop',
+        RATE: '2.5',
+        SUMMARY_JSON: '/summary/seen.json',
+      });
+    });
+  });
 
   it('with neither stack up, says which URLs it tried', () => {
     const { status, stderr } = load(['smoke'], { GATEWAY_URL: 'http://127.0.0.1:9' });

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DetectedStack } from '@tracelab/local-stack';
+
+/** What the hints of `workshop start` depend on besides the lab: the mode that runs, and k6. */
+export interface HintContext {
+  stack: DetectedStack;
+  /** A `k6` on PATH (or in .tools/bin). */
+  k6: boolean;
+}
+
+const COMPOSE_JAEGER_UI = 'http://localhost:16686';
+
+/** One line that names the mode and how it was told. */
+export function modeLine({ stack }: HintContext): string {
+  switch (stack.mode) {
+    case 'local':
+      return `The shop runs in local mode (pnpm start:local, gateway ${stack.gatewayUrl}).`;
+    case 'compose':
+      return `The shop runs in docker compose (gateway ${stack.gatewayUrl}).`;
+    case 'other':
+      return `A gateway answers at ${stack.gatewayUrl}, but neither this clone's pnpm start:local nor its docker compose runs it.`;
+    case 'none':
+      return `No shop answers at ${stack.gatewayUrl}: start one with pnpm start:local (no Docker) or docker compose up -d (set GATEWAY_URL if it runs elsewhere).`;
+  }
+}
+
+/** Where to look at a trace: the local stack's own links, Jaeger's UI with compose. */
+export function traceHints({ stack }: HintContext): string[] {
+  if (stack.mode === 'local' && stack.local) {
+    const { links, traces } = stack.local;
+    const label = Math.max(...links.map((l) => l.label.length));
+    const receiver = traces.store === 'receiver' ? ' --source local' : '';
+    return [
+      'Look at the traces:',
+      ...links.map((l) => `  ${l.label.padEnd(label)}  ${l.url}${l.note ? `  (${l.note})` : ''}`),
+      `  ${'doctor'.padEnd(label)}  pnpm lab doctor --last 1${receiver}`,
+      ...(traces.store === 'external' ? [`  Spans go to ${traces.url} (OTEL_EXPORTER_OTLP_ENDPOINT): look for them where that endpoint keeps them.`] : []),
+    ];
+  }
+  if (stack.mode === 'compose') {
+    return [`Look at the traces in Jaeger: ${COMPOSE_JAEGER_UI} (service gateway, operation POST /orders), or pnpm lab doctor --last 1.`];
+  }
+  if (stack.mode === 'other') return ['Look at the traces where that stack keeps them (JAEGER_URL for pnpm lab doctor).'];
+  return [];
+}
+
+/** What to run for traffic: k6 when it can run against this stack; without k6 in local mode, why it is optional. */
+export function loadHints({ stack, k6 }: HintContext): string[] {
+  if (stack.mode === 'none') return [];
+  if (k6) return [`Put load on the shop: pnpm load baseline${stack.mode === 'other' ? ` (GATEWAY_URL=${stack.gatewayUrl})` : ''}.`];
+  if (stack.mode === 'compose') return ['Put load on the shop: pnpm load baseline (k6 runs in its compose container).'];
+  return [
+    'Load is optional here: k6 is not installed, and every lab\'s check places its own orders. Place a few orders',
+    'from the console ("Place a test order") to watch the fault; with k6 installed (https://grafana.com/docs/k6/latest/set-up/install-k6/), pnpm load baseline.',
+  ];
+}
+
+/** The check command as this mode needs it (traces from the embedded receiver need --source local). */
+export function checkCommand(lab: string, { stack }: HintContext): string {
+  const receiver = stack.mode === 'local' && stack.local?.traces.store === 'receiver' ? ' --source local' : '';
+  return `pnpm lab workshop check ${lab}${receiver}`;
+}
+
+/**
+ * Services whose code a lab's edits change: `services/<name>/…` is that service; a file of a
+ * shared package, every service that depends on the package (their package.json files say).
+ */
+export function changedServices(root: string, files: readonly string[]): string[] {
+  const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as { name: string; dependencies?: Record<string, string> };
+  const services = readdirSync(join(root, 'services')).filter((name) => existsSync(join(root, 'services', name, 'package.json')));
+  const names = new Set<string>();
+  for (const file of files) {
+    const [top, folder] = file.split('/');
+    if (top === 'services' && folder) names.add(folder);
+    if (top === 'packages' && folder) {
+      const pkg = readJson(`packages/${folder}/package.json`).name;
+      for (const service of services) if (readJson(`services/${service}/package.json`).dependencies?.[pkg]) names.add(service);
+    }
+  }
+  return [...names].sort();
+}
+
+/** How to run a code lab's changed code in this mode. */
+export function rerunHint({ stack }: HintContext, services: string[]): string {
+  switch (stack.mode) {
+    case 'local':
+      return 'Run the changed code: stop pnpm start:local (Ctrl-C) and start it again; it rebuilds.';
+    case 'compose':
+      return `Run the changed code: docker compose up -d --build ${services.join(' ')}`;
+    default:
+      return 'Run the changed code: pnpm start:local (it builds first), or docker compose up -d --build.';
+  }
+}

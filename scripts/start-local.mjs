@@ -44,6 +44,8 @@ const { startReceiver } = require(join(root, 'packages/otlp-receiver/dist/index.
 
 const stateDir = localDir(root);
 const logDir = join(stateDir, 'logs');
+/** A path as the learner types it: from the repository when inside it. */
+const shown = (path) => (relative(root, path).startsWith('..') ? path : relative(root, path));
 const colorize = wantsColour(process.stdout);
 const json = args.includes('--json') || process.env.TRACELAB_LOGS === 'json';
 const cleanups = [() => Promise.resolve(clearLocalState(stateDir))];
@@ -75,7 +77,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' });
   console.log(
     `pipeline up: collector ${pipeline.otlpHttpUrl} (span metrics ${pipeline.spanmetricsUrl}), ` +
-      `Jaeger API ${pipeline.jaegerUrl}${pipeline.prometheusUrl ? `, Prometheus ${pipeline.prometheusUrl}` : ''}; logs in ${relative(root, logDir)}/`,
+      `Jaeger API ${pipeline.jaegerUrl}${pipeline.prometheusUrl ? `, Prometheus ${pipeline.prometheusUrl}` : ''}; logs in ${shown(logDir)}/`,
   );
   // Say once which tool exited or stopped answering its health check, and where its log is.
   const failing = new Map();
@@ -84,7 +86,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   const report = (tool, why, logFile, lines) => {
     if (reported.has(tool)) return;
     reported.add(tool);
-    console.error(`\n${tool} ${why}: ${impact[tool]}. Its log: ${relative(root, logFile)}\n${lines.slice(-5).join('\n')}`);
+    console.error(`\n${tool} ${why}: ${impact[tool]}. Its log: ${shown(logFile)}\n${lines.slice(-5).join('\n')}`);
   };
   const watch = setInterval(async () => {
     const dead = pipeline.exited();
@@ -106,7 +108,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   console.log(`otelcol/jaeger not built (pnpm tools:build): spans go to the embedded receiver ${receiver.url} (read them with pnpm lab doctor --source local)`);
 }
 
-console.log(`starting six services (the first start seeds 2M risk rows); full logs in ${relative(root, logDir)}/`);
+console.log(`starting six services (the first start seeds 2M risk rows); full logs in ${shown(logDir)}/`);
 const stack = await startStack({
   env,
   portOffset: offset,
@@ -123,7 +125,7 @@ const links = localLinks({
   ports: pipeline?.ports,
   tools: pipeline?.processes.map((p) => p.name) ?? [],
   receiverUrl,
-  logDir: relative(root, logDir),
+  logDir: shown(logDir),
 });
 writeLocalState(stateDir, { pid: process.pid, gatewayUrl: stack.gatewayUrl, traces, links, startedAt: new Date().toISOString() });
 const pipelineWords = pipeline

@@ -42,7 +42,7 @@ const LINKS: readonly LinkSpec[] = [
     url: (s) => `${s.gatewayUrl}/console?token=${encodeURIComponent(s.adminToken)}`,
     note: 'fault switches, the last orders and their traces, "Place a test order"',
   },
-  { label: 'a trace', url: (s) => `${s.gatewayUrl}/console/traces/<trace id>`, note: 'waterfall and verdict; the id is in every answer (x-trace-id)' },
+  { label: 'a trace', url: (s) => `${s.gatewayUrl}/console/traces/<trace id>`, note: "waterfall and verdict; an answer's x-trace-id header names its trace" },
   {
     label: 'Jaeger API',
     tool: 'jaeger',

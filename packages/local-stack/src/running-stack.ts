@@ -64,7 +64,7 @@ export function readLocalState(dir: string): LocalStackState | undefined {
 }
 
 /** Same listener: localhost, 127.0.0.1 and ::1 are one host here; the port must match. */
-export function sameGateway(a: string, b: string): boolean {
+export function sameListener(a: string, b: string): boolean {
   const key = (url: string) => {
     try {
       const parsed = new URL(url);
@@ -123,7 +123,7 @@ export async function detectStack(options: DetectOptions): Promise<DetectedStack
   const { gatewayUrl, root } = options;
   if (!(await answers(gatewayUrl))) return { mode: 'none', gatewayUrl };
   const local = readLocalState(options.localDir ?? localDir(root));
-  if (local && sameGateway(local.gatewayUrl, gatewayUrl)) return { mode: 'local', gatewayUrl, local };
+  if (local && sameListener(local.gatewayUrl, gatewayUrl)) return { mode: 'local', gatewayUrl, local };
   if ((options.composeGatewayRunning ?? composeGatewayRunning)(root)) return { mode: 'compose', gatewayUrl };
   return { mode: 'other', gatewayUrl };
 }

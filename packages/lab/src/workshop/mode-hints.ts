@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DetectedStack } from '@tracelab/local-stack';
+import { type DetectedStack, type LocalStackState, sameListener } from '@tracelab/local-stack';
 
 /** What the hints of `workshop start` depend on besides the lab: the mode that runs, and k6. */
 export interface HintContext {
@@ -25,23 +25,34 @@ export function modeLine({ stack }: HintContext): string {
   }
 }
 
+/** Where `pnpm lab doctor` and `check` read traces by default (packages/trace-doctor). */
+const DEFAULT_TRACE_URLS = { jaeger: 'http://localhost:16686', receiver: 'http://127.0.0.1:4318' } as const;
+
+/** `--source local` and the store's URL when it is not where the doctor looks by default. */
+function traceArgs(local: LocalStackState | undefined): { env: string; args: string } {
+  if (!local || local.traces.store === 'external') return { env: '', args: '' };
+  const { store, url } = local.traces;
+  const env = sameListener(url, DEFAULT_TRACE_URLS[store]) ? '' : `${store === 'jaeger' ? 'JAEGER_URL' : 'RECEIVER_URL'}=${url} `;
+  return { env, args: store === 'receiver' ? ' --source local' : '' };
+}
+
 /** Where to look at a trace: the local stack's own links, Jaeger's UI with compose. */
 export function traceHints({ stack }: HintContext): string[] {
   if (stack.mode === 'local' && stack.local) {
     const { links, traces } = stack.local;
-    const label = Math.max(...links.map((l) => l.label.length));
-    const receiver = traces.store === 'receiver' ? ' --source local' : '';
+    const label = Math.max('doctor'.length, ...links.map((l) => l.label.length));
+    const { env, args } = traceArgs(stack.local);
     return [
-      'Look at the traces:',
-      ...links.map((l) => `  ${l.label.padEnd(label)}  ${l.url}${l.note ? `  (${l.note})` : ''}`),
-      `  ${'doctor'.padEnd(label)}  pnpm lab doctor --last 1${receiver}`,
+      'Where to look (local mode):',
+      ...links.map((l) => `  ${l.label.padEnd(label)}  ${l.url}${l.note ? `  ${l.note}` : ''}`),
+      `  ${'doctor'.padEnd(label)}  ${env}pnpm lab doctor --last 1${args}`,
       ...(traces.store === 'external' ? [`  Spans go to ${traces.url} (OTEL_EXPORTER_OTLP_ENDPOINT): look for them where that endpoint keeps them.`] : []),
     ];
   }
   if (stack.mode === 'compose') {
-    return [`Look at the traces in Jaeger: ${COMPOSE_JAEGER_UI} (service gateway, operation POST /orders), or pnpm lab doctor --last 1.`];
+    return [`Where to look: Jaeger ${COMPOSE_JAEGER_UI} (service gateway, operation POST /orders), or pnpm lab doctor --last 1.`];
   }
-  if (stack.mode === 'other') return ['Look at the traces where that stack keeps them (JAEGER_URL for pnpm lab doctor).'];
+  if (stack.mode === 'other') return ['Where to look: wherever that stack keeps its traces (JAEGER_URL for pnpm lab doctor).'];
   return [];
 }
 
@@ -56,10 +67,10 @@ export function loadHints({ stack, k6 }: HintContext): string[] {
   ];
 }
 
-/** The check command as this mode needs it (traces from the embedded receiver need --source local). */
+/** The check command as this mode needs it: the trace store's URL and --source when not the defaults. */
 export function checkCommand(lab: string, { stack }: HintContext): string {
-  const receiver = stack.mode === 'local' && stack.local?.traces.store === 'receiver' ? ' --source local' : '';
-  return `pnpm lab workshop check ${lab}${receiver}`;
+  const { env, args } = traceArgs(stack.mode === 'local' ? stack.local : undefined);
+  return `${env}pnpm lab workshop check ${lab}${args}`;
 }
 
 /**

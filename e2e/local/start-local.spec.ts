@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ensureVhost } from '@tracelab/local-stack';
-import { Client } from 'pg';
 import { AMQP_BROKER } from '../support/env';
+import { freshDatabase } from '../support/own-stack';
 import { orderBody, request } from '../support/shop';
 import { eventually } from '../support/wait';
 
@@ -23,16 +23,6 @@ const SERVICES = ['gateway', 'order', 'inventory', 'payment', 'fraud-detection',
 /** A line that is raw JSON, bare or behind a `[service]` prefix. */
 const JSON_LINE = /^\s*(\[[\w-]+\]\s*)?[{[]"/;
 const BANNER_RULE = /^═{20,}$/;
-
-async function freshDatabase(): Promise<void> {
-  const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** `pnpm lab …` against this stack, with no k6 (nor docker) on PATH. */
 function lab(args: string[], localDir: string): Promise<{ status: number; output: string }> {
@@ -59,7 +49,7 @@ describe('pnpm start:local as a learner meets it', () => {
   };
 
   beforeAll(async () => {
-    await freshDatabase();
+    await freshDatabase(NAME);
     const amqpUrl = ensureVhost(NAME, AMQP_BROKER);
     localDir = mkdtempSync(join(tmpdir(), 'tracelab-start-local-'));
     const env: NodeJS.ProcessEnv = {

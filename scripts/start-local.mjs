@@ -84,11 +84,13 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   const reported = new Set();
   const impact = { otelcol: 'no span reaches Jaeger', jaeger: 'traces are not being stored', prometheus: "Jaeger's Monitor tab gets no metrics" };
   const report = (tool, why, logFile, lines) => {
-    if (reported.has(tool)) return;
+    // A Ctrl-C stops the tools on purpose: that is no failure to report.
+    if (reported.has(tool) || stopping) return;
     reported.add(tool);
     console.error(`\n${tool} ${why}: ${impact[tool]}. Its log: ${shown(logFile)}\n${lines.slice(-5).join('\n')}`);
   };
   const watch = setInterval(async () => {
+    if (stopping) return;
     const dead = pipeline.exited();
     if (dead) report(dead.name, `exited (${dead.process.exitCode ?? dead.process.signalCode})`, dead.logFile, dead.logs);
     for (const [tool, url] of Object.entries(pipeline.healthUrls)) {

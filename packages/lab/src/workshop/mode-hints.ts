@@ -41,12 +41,14 @@ export function traceHints({ stack }: HintContext): string[] {
   if (stack.mode === 'local' && stack.local) {
     const { links, traces } = stack.local;
     const label = Math.max('doctor'.length, ...links.map((l) => l.label.length));
+    const url = Math.max(...links.map((l) => l.url.length));
     const { env, args } = traceArgs(stack.local);
     return [
       'Where to look (local mode):',
-      ...links.map((l) => `  ${l.label.padEnd(label)}  ${l.url}${l.note ? `  ${l.note}` : ''}`),
+      ...links.map((l) => `  ${l.label.padEnd(label)}  ${l.note ? `${l.url.padEnd(url)}  ${l.note}` : l.url}`),
       `  ${'doctor'.padEnd(label)}  ${env}pnpm lab doctor --last 1${args}`,
-      ...(traces.store === 'external' ? [`  Spans go to ${traces.url} (OTEL_EXPORTER_OTLP_ENDPOINT): look for them where that endpoint keeps them.`] : []),
+      ...(traces.store === 'jaeger' ? ["A trace reaches Jaeger about 5 s after its answer: the Collector's tail sampling waits for late spans."] : []),
+      ...(traces.store === 'external' ? [`Spans go to ${traces.url} (OTEL_EXPORTER_OTLP_ENDPOINT): look for them where that endpoint keeps them.`] : []),
     ];
   }
   if (stack.mode === 'compose') {
@@ -62,8 +64,9 @@ export function loadHints({ stack, k6 }: HintContext): string[] {
   if (k6) return [`Put load on the shop: pnpm load baseline${stack.mode === 'other' ? ` (GATEWAY_URL=${stack.gatewayUrl})` : ''}.`];
   if (stack.mode === 'compose') return ['Put load on the shop: pnpm load baseline (k6 runs in its compose container).'];
   return [
-    'Load is optional here: k6 is not installed, and every lab\'s check places its own orders. Place a few orders',
-    'from the console ("Place a test order") to watch the fault; with k6 installed (https://grafana.com/docs/k6/latest/set-up/install-k6/), pnpm load baseline.',
+    "Load is optional here: k6 is not installed, and every lab's check places its own orders.",
+    'Place a few orders from the console ("Place a test order") to watch the fault.',
+    'With k6 installed (https://grafana.com/docs/k6/latest/set-up/install-k6/): pnpm load baseline.',
   ];
 }
 

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clearLocalState, detectStack, type LocalStackState, readLocalState, sameListener, writeLocalState } from './running-stack';
+import { clearLocalState, composeGatewayRunning, detectStack, type LocalStackState, readLocalState, sameListener, writeLocalState } from './running-stack';
 
 /** A stand-in for a gateway: answers /healthz as the real one does. */
 async function gateway(): Promise<{ server: Server; url: string }> {
@@ -95,5 +95,32 @@ describe('sameListener', () => {
     expect(sameListener('http://localhost:8080', 'http://localhost:8780')).toBe(false);
     expect(sameListener('http://shop.example:80', 'http://shop.example')).toBe(true);
     expect(sameListener('http://shop.example', 'http://localhost')).toBe(false);
+  });
+});
+
+describe('composeGatewayRunning', () => {
+  /** A `docker` on PATH that records its arguments and folder and lists `services` as running. */
+  function withFakeDocker(services: string, status: number, check: (dir: string, env: NodeJS.ProcessEnv) => void): void {
+    const dir = mkdtempSync(join(tmpdir(), 'fake-docker-'));
+    try {
+      writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "$PWD $*" > "${dir}/called"\nprintf '${services}'\nexit ${status}\n`);
+      chmodSync(join(dir, 'docker'), 0o755);
+      check(dir, { PATH: dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("asks this clone's compose project for its running services and looks for the gateway", () => {
+    withFakeDocker('postgres\\ngateway\\njaeger\\n', 0, (dir, env) => {
+      expect(composeGatewayRunning(dir, env)).toBe(true);
+      expect(readFileSync(join(dir, 'called'), 'utf8').trim()).toBe(`${dir} compose ps --status running --services`);
+    });
+    withFakeDocker('postgres\\njaeger\\n', 0, (dir, env) => expect(composeGatewayRunning(dir, env)).toBe(false));
+    withFakeDocker('gateway\\n', 1, (dir, env) => expect(composeGatewayRunning(dir, env)).toBe(false));
+  });
+
+  it('is false without Docker', () => {
+    expect(composeGatewayRunning(tmpdir(), { PATH: '/nonexistent' })).toBe(false);
   });
 });

@@ -104,8 +104,8 @@ export interface DetectOptions {
 }
 
 /** `docker compose ps` of this clone lists its gateway as running; false without Docker. */
-export function composeGatewayRunning(root: string): boolean {
-  const ps = spawnSync('docker', ['compose', 'ps', '--status', 'running', '--services'], { cwd: root, encoding: 'utf8', timeout: 10_000 });
+export function composeGatewayRunning(root: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const ps = spawnSync('docker', ['compose', 'ps', '--status', 'running', '--services'], { cwd: root, env, encoding: 'utf8', timeout: 10_000 });
   return ps.status === 0 && ps.stdout.split('\n').some((service) => service.trim() === 'gateway');
 }
 

@@ -7,4 +7,4 @@ export { clockTicksPerSecond, CpuLedger, type CpuObservation, type MemoryKib, pa
 export { hostPreloadPath, imageAllocatorEnv, imageRuntimeEnv } from './image-env';
 export { type LineFormatter, prettyLines, rawLines, SHORT_TRACE_ID, type TerminalLogs, wantsColour } from './log-format';
 export { type LocalLink, localLinks, type LocalLinkSource, readyBanner } from './local-links';
-export { clearLocalState, composeGatewayRunning, type DetectedStack, detectStack, type DetectOptions, localDir, type LocalStackState, readLocalState, sameListener, type StackMode, type TraceStore, writeLocalState } from './running-stack';
+export { clearLocalState, composeGatewayRunning, composeProject, type DetectedStack, detectStack, type DetectOptions, localDir, type LocalStackState, readLocalState, sameListener, type StackMode, type TraceStore, writeLocalState } from './running-stack';

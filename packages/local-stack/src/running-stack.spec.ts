@@ -4,8 +4,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { clearLocalState, composeGatewayRunning, detectStack, type LocalStackState, readLocalState, sameListener, writeLocalState } from './running-stack';
+import { join, resolve } from 'node:path';
+import { clearLocalState, composeGatewayRunning, composeProject, detectStack, type LocalStackState, readLocalState, sameListener, writeLocalState } from './running-stack';
 
 /** A stand-in for a gateway: answers /healthz as the real one does. */
 async function gateway(): Promise<{ server: Server; url: string }> {
@@ -99,25 +99,36 @@ describe('sameListener', () => {
 });
 
 describe('composeGatewayRunning', () => {
-  /** A `docker` on PATH that records its arguments and folder and lists `services` as running. */
-  function withFakeDocker(services: string, status: number, check: (dir: string, env: NodeJS.ProcessEnv) => void): void {
+  /** A `docker` on PATH that records its arguments and prints `output`. */
+  function withFakeDocker(output: string, status: number, check: (dir: string, env: NodeJS.ProcessEnv) => void): void {
     const dir = mkdtempSync(join(tmpdir(), 'fake-docker-'));
     try {
-      writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "$PWD $*" > "${dir}/called"\nprintf '${services}'\nexit ${status}\n`);
+      writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "$*" > "${dir}/called"\nprintf '${output}'\nexit ${status}\n`);
       chmodSync(join(dir, 'docker'), 0o755);
       check(dir, { PATH: dir });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  const filters = (project: string) => `ps -q --filter label=com.docker.compose.project=${project} --filter label=com.docker.compose.service=gateway --filter status=running`;
 
-  it("asks this clone's compose project for its running services and looks for the gateway", () => {
-    withFakeDocker('postgres\\ngateway\\njaeger\\n', 0, (dir, env) => {
+  it("asks Docker for a running gateway container of this clone's compose project, by compose's labels", () => {
+    withFakeDocker('3f2a9c1b7d4e\\n', 0, (dir, env) => {
+      writeFileSync(join(dir, 'docker-compose.yml'), '# a comment\nname: shopx\nservices: {}\n');
       expect(composeGatewayRunning(dir, env)).toBe(true);
-      expect(readFileSync(join(dir, 'called'), 'utf8').trim()).toBe(`${dir} compose ps --status running --services`);
+      expect(readFileSync(join(dir, 'called'), 'utf8').trim()).toBe(filters('shopx'));
+      expect(composeGatewayRunning(dir, { ...env, COMPOSE_PROJECT_NAME: 'mine' })).toBe(true);
+      expect(readFileSync(join(dir, 'called'), 'utf8').trim()).toBe(filters('mine'));
     });
-    withFakeDocker('postgres\\njaeger\\n', 0, (dir, env) => expect(composeGatewayRunning(dir, env)).toBe(false));
-    withFakeDocker('gateway\\n', 1, (dir, env) => expect(composeGatewayRunning(dir, env)).toBe(false));
+    withFakeDocker('', 0, (dir, env) => {
+      expect(composeGatewayRunning(dir, env)).toBe(false);
+      expect(readFileSync(join(dir, 'called'), 'utf8').trim()).toBe(filters('tracelab'));
+    });
+    withFakeDocker('', 1, (dir, env) => expect(composeGatewayRunning(dir, env)).toBe(false));
+  });
+
+  it("reads this repository's project name from its docker-compose.yml", () => {
+    expect(composeProject(resolve(__dirname, '../../..'), {})).toBe('tracelab');
   });
 
   it('is false without Docker', () => {

@@ -103,10 +103,24 @@ export interface DetectOptions {
   composeGatewayRunning?: (root: string) => boolean;
 }
 
-/** `docker compose ps` of this clone lists its gateway as running; false without Docker. */
+/** This clone's compose project: COMPOSE_PROJECT_NAME, else docker-compose.yml's `name:`, else tracelab. */
+export function composeProject(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.COMPOSE_PROJECT_NAME) return env.COMPOSE_PROJECT_NAME;
+  try {
+    return /^name:\s*(\S+)/m.exec(readFileSync(join(root, 'docker-compose.yml'), 'utf8'))?.[1] ?? 'tracelab';
+  } catch {
+    return 'tracelab';
+  }
+}
+
+/**
+ * The compose project's gateway container is running: plain `docker ps` by compose's labels (no
+ * compose plugin needed; load/run.mjs asks the same); false without Docker.
+ */
 export function composeGatewayRunning(root: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  const ps = spawnSync('docker', ['compose', 'ps', '--status', 'running', '--services'], { cwd: root, env, encoding: 'utf8', timeout: 10_000 });
-  return ps.status === 0 && ps.stdout.split('\n').some((service) => service.trim() === 'gateway');
+  const filters = [`label=com.docker.compose.project=${composeProject(root, env)}`, 'label=com.docker.compose.service=gateway', 'status=running'];
+  const ps = spawnSync('docker', ['ps', '-q', ...filters.flatMap((filter) => ['--filter', filter])], { env, encoding: 'utf8', timeout: 10_000 });
+  return ps.status === 0 && ps.stdout.trim() !== '';
 }
 
 async function answers(gatewayUrl: string): Promise<boolean> {

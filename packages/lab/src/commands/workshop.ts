@@ -31,7 +31,7 @@ function findLab(name: string | undefined): LabDefinition | undefined {
 
 /** The mode that runs (detected) and whether k6 can put load on it. */
 export async function hintContext(target: AdminTarget, root = ROOT): Promise<HintContext> {
-  return { stack: await detectStack({ gatewayUrl: target.gatewayUrl, root }), k6: findTool('k6', root) !== undefined };
+  return { stack: await detectStack({ gatewayUrl: target.gatewayUrl, root }), k6: findTool('k6', root) !== undefined, docker: findTool('docker', root) !== undefined };
 }
 
 async function start(lab: LabDefinition, target: AdminTarget): Promise<number> {

@@ -35,6 +35,9 @@ describe('workshop hints by mode', () => {
     expect(without).toMatch(/every lab's check places its own orders/);
     expect(without).not.toMatch(/docker/i);
     expect(loadHints({ stack: jaeger, k6: true })).toEqual(['Put load on the shop: pnpm load baseline.']);
+    const withDocker = loadHints({ stack: jaeger, k6: false, docker: true }).join(' ');
+    expect(withDocker).toMatch(/optional/);
+    expect(withDocker).toContain("pnpm load baseline (without k6 it runs k6's Docker image alone against this stack)");
   });
 
   it("compose: Jaeger's UI and the compose k6", () => {

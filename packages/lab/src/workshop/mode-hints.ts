@@ -7,6 +7,8 @@ export interface HintContext {
   stack: DetectedStack;
   /** A `k6` on PATH (or in .tools/bin). */
   k6: boolean;
+  /** A `docker` on PATH: `pnpm load` can run k6's image alone against a local stack. */
+  docker?: boolean;
 }
 
 const COMPOSE_JAEGER_UI = 'http://localhost:16686';
@@ -59,14 +61,16 @@ export function traceHints({ stack }: HintContext): string[] {
 }
 
 /** What to run for traffic: k6 when it can run against this stack; without k6 in local mode, why it is optional. */
-export function loadHints({ stack, k6 }: HintContext): string[] {
+export function loadHints({ stack, k6, docker }: HintContext): string[] {
   if (stack.mode === 'none') return [];
   if (k6) return [`Put load on the shop: pnpm load baseline${stack.mode === 'other' ? ` (GATEWAY_URL=${stack.gatewayUrl})` : ''}.`];
   if (stack.mode === 'compose') return ['Put load on the shop: pnpm load baseline (k6 runs in its compose container).'];
   return [
     "Load is optional here: k6 is not installed, and every lab's check places its own orders.",
     'Place a few orders from the console ("Place a test order") to watch the fault.',
-    'With k6 installed (https://grafana.com/docs/k6/latest/set-up/install-k6/): pnpm load baseline.',
+    docker
+      ? "For steady traffic: pnpm load baseline (without k6 it runs k6's Docker image alone against this stack)."
+      : 'With k6 installed (https://grafana.com/docs/k6/latest/set-up/install-k6/): pnpm load baseline.',
   ];
 }
 

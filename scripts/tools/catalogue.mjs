@@ -43,4 +43,6 @@ export const TOOLS = [
   // Chart tests (deploy/helm/tracelab): helm lint/template, and strict decoding of every rendered object.
   goModuleTool('helm'),
   goModuleTool('kube-validate', { sources: ['main.go'] }),
+  // The log store (OTLP logs in, LogsQL out, its own web UI embedded in the binary).
+  goModuleTool('victorialogs'),
 ];

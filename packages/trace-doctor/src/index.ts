@@ -29,3 +29,4 @@ export {
   type TraceLogLine,
 } from './readers/logs';
 export { InvalidTraceIdError, parseTraceId } from './readers/trace-id';
+export { renderTraceLogs, type RenderLogsOptions } from './render/render-logs';

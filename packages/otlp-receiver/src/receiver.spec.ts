@@ -60,8 +60,8 @@ describe('receiver logs', () => {
     try {
       const posted = await fetch(`${receiver.url}/v1/logs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: logsBody });
       expect(posted.status).toBe(200);
-      const counts = (await (await fetch(`${receiver.url}/spans/count`)).json()) as { spans: number; logs: number };
-      expect(counts).toEqual({ spans: 0, logs: 2 });
+      const counts = (await (await fetch(`${receiver.url}/spans/count`)).json()) as { spans: number; logs: number; tracedLogs: number };
+      expect(counts).toEqual({ spans: 0, logs: 2, tracedLogs: 1 });
       const [line, ...others] = await fetchLogs(receiver.url, 'b'.repeat(32));
       expect(others).toEqual([]);
       expect(line).toMatchObject({

@@ -91,7 +91,10 @@ export async function startReceiver(options: { port?: number; host?: string; kee
     };
     const url = new URL(request.url ?? '/', 'http://receiver');
     // Counting and clearing over HTTP let a benchmark run the receiver as a process of its own.
-    if (request.method === 'GET' && url.pathname === '/spans/count') return reply(200, { spans: received.length, logs: logs.length });
+    if (request.method === 'GET' && url.pathname === '/spans/count') {
+      // tracedLogs: the records written inside a span (a benchmark's orders), not start-up or background lines.
+      return reply(200, { spans: received.length, logs: logs.length, tracedLogs: logs.filter((r) => r.traceId).length });
+    }
     if (request.method === 'DELETE' && url.pathname === '/spans') {
       clear();
       return reply(200, {});

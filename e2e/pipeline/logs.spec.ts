@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import type { ReceivedSpan } from '@tracelab/otlp-receiver';
 import { queryVictoriaLogs, readTraceLogs, type TraceLogLine } from '@tracelab/trace-doctor';
+import { resetFaults, setFault } from '../support/faults';
 import { lab } from '../support/lab-cli';
 import { call, DECLINED_CARD, orderBody, placeOrder } from '../support/shop';
 import { eventually, sleep } from '../support/wait';
@@ -54,6 +55,30 @@ describe("every service's log lines beside the trace, in the real VictoriaLogs",
     expect(span).toMatchObject({ service: 'payment', name: 'payment.charge' });
     expect(JSON.stringify(lines)).not.toContain(DECLINED_CARD);
   }, 60_000);
+
+  it("the slow-query fault's risk lookup is in fraud-detection's line, under the span of its gRPC call, with the query's time", async () => {
+    await setFault('slow-query', true);
+    try {
+      const answer = await placeOrder(orderBody());
+      expect(answer.status).toBe(201);
+      const spans = await waitForJaegerTrace(answer.traceId, orderDone);
+      const lines = await waitForLines(answer.traceId, hasSixServices, 10_000);
+      const fraud = lines.find((line) => line.service === 'fraud-detection')!;
+      const query = spans.find((span) => span.service === 'fraud-detection' && span.name.startsWith('pg.query:SELECT'))!;
+      // Written inside a span the query's span descends from (the gRPC call's).
+      const byId = new Map(spans.map((span) => [span.spanId, span]));
+      const ancestors: string[] = [];
+      for (let at = byId.get(query.parentSpanId ?? ''); at; at = byId.get(at.parentSpanId ?? '')) ancestors.push(at.spanId);
+      expect(ancestors).toContain(fraud.spanId);
+      expect(byId.get(fraud.spanId)!.service).toBe('fraud-detection');
+      const durationMs = Number(fraud.attributes.durationMs);
+      expect(durationMs).toBeGreaterThanOrEqual(Math.floor(query.durationMs) - 1);
+      expect(fraud.message).toBe(durationMs >= 100 ? `slow risk lookup: ${durationMs} ms` : 'risk scored');
+      if (durationMs >= 100) expect(fraud).toMatchObject({ severity: 'warn', attributes: { query: 'SELECT risk_score FROM customer_risk WHERE customer_id = $1' } });
+    } finally {
+      await resetFaults();
+    }
+  }, 120_000);
 
   it('stores no card number in any form the hardening suite sends', async () => {
     const answers = [

@@ -7,7 +7,7 @@ import { HIGH_RISK_THRESHOLD, UNKNOWN_CUSTOMER_SCORE } from './risk-policy';
 const RISK_QUERY = 'SELECT risk_score FROM customer_risk WHERE customer_id = $1';
 
 /** A lookup slower than this is logged as a warning: it answers by primary key in about a millisecond. */
-export const SLOW_LOOKUP_MS = 500;
+export const SLOW_LOOKUP_MS = 100;
 
 @Injectable()
 export class RiskService {

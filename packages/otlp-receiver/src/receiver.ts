@@ -40,23 +40,20 @@ export function reviveLogRecord(json: Record<string, unknown>): ReceivedLogRecor
   return { ...(json as unknown as ReceivedLogRecord), timeUnixNano: BigInt(json.timeUnixNano as string) };
 }
 
-/** Reads the log records a receiver holds, over its GET /logs (one trace's, or all). */
-export async function fetchLogs(receiverUrl: string, traceId?: string): Promise<ReceivedLogRecord[]> {
-  const url = new URL('/logs', receiverUrl);
+/** GET /spans or /logs of a receiver (maybe in another process): all it holds, or one trace's. */
+async function fetchList<T>(receiverUrl: string, path: '/spans' | '/logs', revive: (json: Record<string, unknown>) => T, traceId?: string): Promise<T[]> {
+  const url = new URL(path, receiverUrl);
   if (traceId) url.searchParams.set('traceId', traceId);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`receiver answered ${response.status}`);
-  return ((await response.json()) as Record<string, unknown>[]).map(reviveLogRecord);
+  return ((await response.json()) as Record<string, unknown>[]).map(revive);
 }
 
+/** Reads the log records a receiver holds, over its GET /logs (one trace's, or all). */
+export const fetchLogs = (receiverUrl: string, traceId?: string): Promise<ReceivedLogRecord[]> => fetchList(receiverUrl, '/logs', reviveLogRecord, traceId);
+
 /** Reads the spans a receiver (maybe in another process) holds, over its GET /spans. */
-export async function fetchSpans(receiverUrl: string, traceId?: string): Promise<ReceivedSpan[]> {
-  const url = new URL('/spans', receiverUrl);
-  if (traceId) url.searchParams.set('traceId', traceId);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`receiver answered ${response.status}`);
-  return ((await response.json()) as Record<string, unknown>[]).map(reviveSpan);
-}
+export const fetchSpans = (receiverUrl: string, traceId?: string): Promise<ReceivedSpan[]> => fetchList(receiverUrl, '/spans', reviveSpan, traceId);
 
 const MAX_BODY = 64 * 1024 * 1024;
 

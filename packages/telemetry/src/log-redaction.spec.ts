@@ -1,5 +1,6 @@
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
-import { RedactingLogRecordProcessor, redactLogValue } from './log-redaction';
+import { RedactingLogRecordProcessor } from './log-redaction';
+import { redactValue } from './redaction';
 
 /** The forms the hardening suite sends (inside words, with dots, in keys, in URLs). */
 const FORMS = ['card5105105105105100', 'cc_4012888888881881', '3530.1113.3330.0000', '/orders/4111111111111111', '4242 4242 4242 4242'];
@@ -46,10 +47,10 @@ describe('RedactingLogRecordProcessor', () => {
   });
 });
 
-describe('redactLogValue', () => {
+describe('redactValue on nested log values', () => {
   it('returns the same list when nothing in it changed, and a masked copy when something did', () => {
     const clean = ['a', 1, { b: 'c' }];
-    expect(redactLogValue(clean)).toBe(clean);
-    expect(redactLogValue(['4111111111111111'])).toEqual(['[card ****1111]']);
+    expect(redactValue(clean)).toBe(clean);
+    expect(redactValue(['4111111111111111'])).toEqual(['[card ****1111]']);
   });
 });

@@ -2,11 +2,13 @@ import { resolve } from 'node:path';
 import type { ReceivedSpan } from '@tracelab/otlp-receiver';
 import { type LabDefinition, LABS } from '@tracelab/faults';
 import { analyze, type DoctorReport, readTraces, type ReadTracesOptions, renderReport } from '@tracelab/trace-doctor';
+import { detectStack, findTool } from '@tracelab/local-stack';
 import { admin, type AdminTarget, adminTargetFromEnv } from '../admin-client';
 import { CODE_LABS, findCodeLab } from '../workshop/code-labs';
 import { applyEdit, editState, revertEdit } from '../workshop/edits';
 import { CODE_LAB_SYMPTOMS, FAULT_LAB_SYMPTOMS, type SymptomCheck } from '../workshop/fault-lab-checks';
 import { runLocally } from '../workshop/local-check';
+import { changedServices, checkCommand, type HintContext, loadHints, modeLine, rerunHint, traceHints } from '../workshop/mode-hints';
 import { readUntilQuiet } from '../workshop/read-until-quiet';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -27,17 +29,33 @@ function findLab(name: string | undefined): LabDefinition | undefined {
   return LABS.find((lab) => lab.name === name);
 }
 
+/** The mode that runs (detected) and whether k6 can put load on it. */
+export async function hintContext(target: AdminTarget, root = ROOT): Promise<HintContext> {
+  return { stack: await detectStack({ gatewayUrl: target.gatewayUrl, root }), k6: findTool('k6', root) !== undefined, docker: findTool('docker', root) !== undefined };
+}
+
 async function start(lab: LabDefinition, target: AdminTarget): Promise<number> {
+  const context = await hintContext(target);
   if (lab.kind === 'code') {
     const codeLab = findCodeLab(lab.name)!;
     for (const edit of codeLab.edits) applyEdit(ROOT, edit);
-    say(`${lab.name}: something in the code is now broken. Run the stack, place orders, look at the traces.`);
-    say(`When you think you fixed it: pnpm lab workshop check ${lab.name}`);
+    say(`${lab.name}: something in the code is now broken. Run the changed code, place orders, look at the traces.`);
+    say(modeLine(context));
+    say(rerunHint(context, changedServices(ROOT, codeLab.edits.map((e) => e.file))));
   } else {
+    if (context.stack.mode === 'none') {
+      console.error(`${lab.name}: ${modeLine(context)}`);
+      return 1;
+    }
     // Default params: a previous session may have left others stored.
     await admin(target, 'POST', `/admin/faults/${lab.fault}`, { enabled: true, params: {} });
-    say(`${lab.name}: fault ${lab.fault} is on. Put load on the shop (pnpm load baseline) and open Jaeger.`);
+    say(`${lab.name}: fault ${lab.fault} is on.`);
+    say(modeLine(context));
+    for (const line of loadHints(context)) say(line);
   }
+  for (const line of traceHints(context)) say(line);
+  // A code lab's check runs a stack of its own: no --source there.
+  say(`When you think you fixed it: ${lab.kind === 'fault' ? checkCommand(lab.name, context) : `pnpm lab workshop check ${lab.name}`}`);
   await report(target, lab.name, 'started');
   return 0;
 }

@@ -4,13 +4,16 @@
 //
 // Runs the whole stack locally as compose runs it: a Postgres cluster of its own started with
 // compose's flags (shared_buffers=32MB, ...), the machine's RabbitMQ (its beam.smp and children),
-// the Collector, Jaeger and Prometheus from .tools/bin with the deploy/ configs and compose's
-// GOMEMLIMIT, the six services with compose's NODE_OPTIONS heap caps exporting http/protobuf.
+// the Collector, Jaeger, Prometheus and VictoriaLogs from .tools/bin with the deploy/ configs and
+// compose's GOMEMLIMIT and flags, the six services with compose's NODE_OPTIONS heap caps exporting
+// traces and log records over http/protobuf.
 // Measures RSS, PSS and private memory (/proc/<pid>/smaps_rollup) at idle and while orders arrive
 // at the k6 baseline's rate, and the peak of `otelcol validate` (the healthcheck compose used to run).
 //   MEMORY_RATE (5)          orders/s of the loaded phase (load/baseline.ts's default RATE)
 //   MEMORY_BUSY_RATE (20)    a busier phase: a workshop room placing orders at once
 //   MEMORY_SECONDS (60)      length of each loaded phase
+//   MEMORY_BUSY_SECONDS      length of the busy phase (default MEMORY_SECONDS; 600 for VictoriaLogs
+//                            "after 10 minutes at 20 orders/s")
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +31,7 @@ const num = (name, fallback) => Number(process.env[name] ?? fallback);
 const RATE = num('MEMORY_RATE', 5);
 const BUSY_RATE = num('MEMORY_BUSY_RATE', 20);
 const SECONDS = num('MEMORY_SECONDS', 60);
+const BUSY_SECONDS = num('MEMORY_BUSY_SECONDS', SECONDS);
 const PORT_OFFSET = 300;
 const PG_PORT = 5432 + PORT_OFFSET; // a cluster of its own, beside the machine's on 5432
 const SKUS = ['TL-MUG', 'TL-TEE', 'TL-HOODIE', 'TL-STICKERS', 'TL-CAP', 'TL-BOOK', 'TL-SOCKS'];
@@ -152,12 +156,12 @@ async function validatePeak(otelcol) {
 }
 
 const postgres = startPostgres();
-const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rate: RATE, busyRate: BUSY_RATE, seconds: SECONDS };
+const results = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rate: RATE, busyRate: BUSY_RATE, seconds: SECONDS, busySeconds: BUSY_SECONDS };
 let pipeline;
 let stack;
 try {
   await waitPostgres(postgres.server);
-  pipeline = await startPipeline({ portOffset: PORT_OFFSET, prometheus: true });
+  pipeline = await startPipeline({ portOffset: PORT_OFFSET, prometheus: true, victorialogs: true });
   stack = await startStack({
     portOffset: PORT_OFFSET,
     env: {
@@ -184,11 +188,11 @@ try {
   const baseline = await sample(processes, () => pacedLoad(stack.gatewayUrl, RATE, SECONDS));
   results.baseline = baseline.peak;
   results.baselineStatuses = baseline.result;
-  console.log(`busy rate: ${BUSY_RATE} orders/s for ${SECONDS} s, with otelcol validate run during it`);
+  console.log(`busy rate: ${BUSY_RATE} orders/s for ${BUSY_SECONDS} s, with otelcol validate run during it`);
   let validateKb = 0;
   const busy = await sample(processes, async () => {
-    const load = pacedLoad(stack.gatewayUrl, BUSY_RATE, SECONDS);
-    await sleep(SECONDS * 500);
+    const load = pacedLoad(stack.gatewayUrl, BUSY_RATE, BUSY_SECONDS);
+    await sleep(BUSY_SECONDS * 500);
     validateKb = await validatePeak(findTool('otelcol'));
     return load;
   });
@@ -217,7 +221,7 @@ const total = (phase, key) => mib(names.reduce((sum, name) => sum + results[phas
 const markdown = [
   `# Memory of the stack, ${results.date}`,
   '',
-  `Machine: ${results.machine.cpus} CPUs, Node ${results.machine.node}. Loaded phases: ${RATE} and ${BUSY_RATE} orders/s for ${SECONDS} s each (answers: ${JSON.stringify(results.baselineStatuses)}, ${JSON.stringify(results.busyStatuses)}).`,
+  `Machine: ${results.machine.cpus} CPUs, Node ${results.machine.node}. Loaded phases: ${RATE} orders/s for ${SECONDS} s and ${BUSY_RATE} orders/s for ${BUSY_SECONDS} s (answers: ${JSON.stringify(results.baselineStatuses)}, ${JSON.stringify(results.busyStatuses)}).`,
   'Each cell: peak RSS / peak private MiB (Postgres and RabbitMQ: all their processes summed).',
   '',
   `| process | idle | ${RATE}/s | ${BUSY_RATE}/s | PSS at ${BUSY_RATE}/s |`,

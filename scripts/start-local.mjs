@@ -4,9 +4,10 @@
 //
 // Pipeline: when `otelcol` and `jaeger` are built (`pnpm tools:build`, .tools/bin) or on PATH, they
 // run with the very files docker-compose.yml mounts (deploy/otel-collector/config.yaml,
-// deploy/jaeger/config.yaml; local ports through their environment variables), Prometheus too
-// when built, and the services export OTLP http/protobuf to the collector as in compose. Without
-// them, an embedded OTLP/HTTP JSON receiver takes the spans. OTEL_EXPORTER_OTLP_ENDPOINT set by
+// deploy/jaeger/config.yaml; local ports through their environment variables), Prometheus and
+// VictoriaLogs too when built, and the services export traces and logs over OTLP http/protobuf to
+// the collector as in compose. Without them, an embedded OTLP/HTTP JSON receiver takes the spans
+// and log records (pnpm lab doctor --source local reads both). OTEL_EXPORTER_OTLP_ENDPOINT set by
 // you wins over both: then nothing is started for the traces.
 //
 // Terminal: one readable line per log event (pino-pretty), coloured on a terminal; `--json` or
@@ -77,12 +78,18 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' });
   console.log(
     `pipeline up: collector ${pipeline.otlpHttpUrl} (span metrics ${pipeline.spanmetricsUrl}), ` +
-      `Jaeger API ${pipeline.jaegerUrl}${pipeline.prometheusUrl ? `, Prometheus ${pipeline.prometheusUrl}` : ''}; logs in ${shown(logDir)}/`,
+      `Jaeger API ${pipeline.jaegerUrl}${pipeline.prometheusUrl ? `, Prometheus ${pipeline.prometheusUrl}` : ''}` +
+      `${pipeline.victoriaLogsUrl ? `, VictoriaLogs ${pipeline.victoriaLogsUrl}/select/vmui/` : " (VictoriaLogs not built: the services' log records are not stored)"}; logs in ${shown(logDir)}/`,
   );
   // Say once which tool exited or stopped answering its health check, and where its log is.
   const failing = new Map();
   const reported = new Set();
-  const impact = { otelcol: 'no span reaches Jaeger', jaeger: 'traces are not being stored', prometheus: "Jaeger's Monitor tab gets no metrics" };
+  const impact = {
+    otelcol: 'no span or log record reaches Jaeger or VictoriaLogs',
+    jaeger: 'traces are not being stored',
+    prometheus: "Jaeger's Monitor tab gets no metrics",
+    victorialogs: 'log records wait in the collector for up to 60 s, then are dropped',
+  };
   const report = (tool, why, logFile, lines) => {
     // A Ctrl-C stops the tools on purpose: that is no failure to report.
     if (reported.has(tool) || stopping) return;
@@ -107,7 +114,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   traces = { store: 'receiver', url: receiver.url };
   cleanups.push(() => receiver.close());
   Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' });
-  console.log(`otelcol/jaeger not built (pnpm tools:build): spans go to the embedded receiver ${receiver.url} (read them with pnpm lab doctor --source local)`);
+  console.log(`otelcol/jaeger not built (pnpm tools:build): spans and log records go to the embedded receiver ${receiver.url} (read them with pnpm lab doctor --source local)`);
 }
 
 console.log(`starting six services (the first start seeds 2M risk rows); full logs in ${shown(logDir)}/`);

@@ -25,7 +25,12 @@ export async function startReceiverChild(root) {
     if (!response.ok) throw new Error(`receiver ${path}: ${response.status}`);
     return response.json();
   };
-  const count = async () => (await json('/spans/count')).spans;
+  const counts = () => json('/spans/count');
+  // Spans and traced log records together: settled once neither moves.
+  const count = async () => {
+    const { spans, tracedLogs } = await counts();
+    return spans + tracedLogs;
+  };
 
   return {
     url,
@@ -33,7 +38,11 @@ export async function startReceiverChild(root) {
     count,
     clear: () => json('/spans', { method: 'DELETE' }),
     traceSize: async (traceId) => (await json(`/spans?traceId=${traceId}`)).length,
-    /** The span count once it has not moved for `quietMs` (the services export every 0.5 s). */
+    traceLogCount: async (traceId) => (await json(`/logs?traceId=${traceId}`)).length,
+    /** Log records written inside a span since the last clear. */
+    tracedLogCount: async () => (await counts()).tracedLogs,
+    spanCount: async () => (await counts()).spans,
+    /** The span (+ traced log record) count once it has not moved for `quietMs` (the services export every 0.5 s). */
     async settle(quietMs = 3000, timeoutMs = 120000) {
       const deadline = Date.now() + timeoutMs;
       let last = await count();

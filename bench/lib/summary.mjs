@@ -13,7 +13,7 @@ export function medianOf(runs) {
 /** The measured load phases of a run (bench/lib/run-mode.mjs), in the order they run. */
 export const LOAD_PHASES = ['paced', 'max', 'half'];
 
-const dropped = (run) => LOAD_PHASES.reduce((sum, phase) => sum + (run[phase]?.spans?.dropped ?? 0), 0);
+const dropped = (run, kind = 'spans') => LOAD_PHASES.reduce((sum, phase) => sum + (run[phase]?.[kind]?.dropped ?? 0), 0);
 
 const worstStealByPhase = (runs) =>
   Object.fromEntries(LOAD_PHASES.map((phase) => [phase, Math.max(0, ...runs.map((run) => run[phase]?.machine?.stealPercent ?? 0))]));
@@ -31,7 +31,8 @@ export function summarize(runs) {
       {
         ...medianOf(list),
         runs: list.length,
-        spansDroppedWorst: Math.max(...list.map(dropped)),
+        spansDroppedWorst: Math.max(...list.map((run) => dropped(run))),
+        logsDroppedWorst: Math.max(...list.map((run) => dropped(run, 'logs'))),
         stealWorstByPhase: worstStealByPhase(list),
       },
     ]),
@@ -46,6 +47,7 @@ export function summarize(runs) {
 export const STEAL_LIMIT_PERCENT = 5;
 
 const ratio = (a, b) => (a !== undefined && b ? a / b : undefined);
+const difference = (a, b) => (a !== undefined && b !== undefined ? a - b : undefined);
 const sixCpu = (column) => column?.paced?.cpuMsPerOrder?.['six services'];
 
 export function ratios(summary) {
@@ -56,6 +58,10 @@ export function ratios(summary) {
     unexportedOverhead: ratio(sixCpu(ours('unexported')), sixCpu(ours('untraced'))),
     leanOverhead: ratio(sixCpu(ours('lean')), sixCpu(ours('untraced'))),
     autoOverhead: ratio(sixCpu(ours('auto')), sixCpu(ours('untraced'))),
+    /** Writing a line per service and order to stdout (LOG_LEVEL=info), ms of the six services' CPU per order (stdout - lean, paced). */
+    stdoutAddedMs: difference(sixCpu(ours('stdout')), sixCpu(ours('lean'))),
+    /** Exporting those lines as OTLP log records on top (logs - stdout, paced). */
+    logsAddedMs: difference(sixCpu(ours('logs')), sixCpu(ours('stdout'))),
     untracedCpuVsBaseline: ratio(sixCpu(ours('untraced')), sixCpu(base('untraced'))),
     leanCpuVsBaseline: ratio(sixCpu(ours('lean')), sixCpu(base('lean'))),
     tracedMaxVsBaseline: ratio(ours('lean')?.max?.ordersPerSecond, base('lean')?.max?.ordersPerSecond),
@@ -120,5 +126,19 @@ export function goals(summary, r) {
       [['ours/lean', 'max'], ['ours/lean', 'half']],
     ),
     { goal: '0 spans dropped (every traced phase)', measured: droppedAll.length ? String(Math.max(...droppedAll)) : '–', met: check(droppedAll.length > 0 && lean !== undefined, () => Math.max(...droppedAll) === 0) },
+    judged(
+      {
+        goal: `exporting the log records adds ≤ 1 ms of the six services' CPU per order at ${lean?.paced?.rate ?? 20}/s (logs - stdout)`,
+        measured: `${fix(r.logsAddedMs)} ms`,
+        met: check(r.logsAddedMs !== undefined, () => r.logsAddedMs <= 1),
+      },
+      [['ours/logs', 'paced'], ['ours/stdout', 'paced']],
+    ),
+    {
+      goal: '0 log records dropped (every phase of the logs mode)',
+      measured: ours('logs') ? `${ours('logs').logsDroppedWorst} (${ours('logs').paced?.logs?.perOrder ?? 0} per order)` : '–',
+      // No record per order would be a run that exported nothing, not one that dropped nothing.
+      met: check(ours('logs') !== undefined, () => ours('logs').logsDroppedWorst === 0 && (ours('logs').paced?.logs?.perOrder ?? 0) > 0),
+    },
   ];
 }

@@ -85,9 +85,9 @@ describe('the steps between untraced and lean', () => {
   };
 
   it('are measured only when asked for, in the order untraced, unsampled, unexported, lean', () => {
-    expect(modesOf()).toBe('untraced,lean,auto');
+    expect(modesOf()).toBe('untraced,lean,stdout,logs,auto');
     expect(modesOf('lean,unexported,untraced,unsampled')).toBe('untraced,unsampled,unexported,lean');
-    expect(() => modesOf('untraced,sampled')).toThrow(/BENCH_PHASES takes a comma-separated subset of untraced,unsampled,unexported,lean,auto/);
+    expect(() => modesOf('untraced,sampled')).toThrow(/BENCH_PHASES takes a comma-separated subset of untraced,unsampled,unexported,lean,stdout,logs,auto/);
   });
 
   it('each get a ratio to untraced', () => {

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { VICTORIALOGS_FLAGS, VICTORIALOGS_GOMEMLIMIT } from '@tracelab/local-stack';
 import { requireTool } from '../support/tools';
 import { parse } from 'yaml';
 
@@ -97,6 +98,7 @@ const ALLOWED_PORTS: Record<number, string> = {
   9090: 'prometheus',
   4317: 'otel-collector',
   4318: 'otel-collector',
+  9428: 'victorialogs',
 };
 
 const BUDGET_BYTES = 1.5 * 1024 ** 3;
@@ -259,6 +261,30 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('probes VictoriaLogs from outside (its image is distroless) and starts the collector once it answers', () => {
+    expect(probeOf('victorialogs')).toBe('victorialogs-ready');
+    expect(JSON.stringify(services['victorialogs-ready']!.command)).toContain('http://victorialogs:9428/health');
+    expect(((services['otel-collector']!.depends_on as Json)['victorialogs-ready'] as Json).condition).toBe('service_completed_successfully');
+  });
+
+  it("runs VictoriaLogs with local mode's flags, a named volume, a Go memory limit under its container limit and its UI on 127.0.0.1", () => {
+    const victorialogs = services.victorialogs!;
+    const command = victorialogs.command as string[];
+    expect(command).toEqual(['-storageDataPath=/victoria-logs-data', '-httpListenAddr=:9428', ...VICTORIALOGS_FLAGS]);
+    expect(victorialogs.volumes).toEqual(['victorialogs-data:/victoria-logs-data']);
+    expect(Object.keys(compose.volumes as Json)).toContain('victorialogs-data');
+    expect(environmentOf(victorialogs).GOMEMLIMIT).toBe(VICTORIALOGS_GOMEMLIMIT);
+    const limit = bytes(((victorialogs.deploy as Json).resources as Json & { limits: Json }).limits.memory);
+    expect(bytes(VICTORIALOGS_GOMEMLIMIT.replace('MiB', 'M'))).toBeLessThan(limit);
+    expect(publishedPorts('victorialogs', victorialogs.ports)).toEqual([{ service: 'victorialogs', hostPort: 9428, containerPort: 9428, hostIp: '127.0.0.1' }]);
+  });
+
+  it("mounts the Jaeger UI configuration that links a trace to its log lines", () => {
+    expect(services.jaeger!.volumes).toContain('./deploy/jaeger/ui-config.js:/etc/jaeger/ui-config.js:ro');
+    const query = ((readYaml('deploy/jaeger/config.yaml').extensions as Json).jaeger_query as Json).ui as Json;
+    expect(interpolate(String(query.config_file))).toBe('/etc/jaeger/ui-config.js');
+  });
+
   it('gives every long-running container a healthcheck (the collector: its probe above)', () => {
     for (const [name, service] of Object.entries(services).filter(([name, service]) => !isOneShot(service) && !probeOf(name))) {
       const healthcheck = service.healthcheck as Json | undefined;
@@ -418,6 +444,17 @@ describe('otel-collector configuration', () => {
           }
         }
         for (const id of (service.extensions as string[] | undefined) ?? []) expect(defined('extensions').has(id)).toBe(true);
+      });
+
+      it("sends every log record to VictoriaLogs' OTLP endpoint as protobuf, trace_id not a stream field, queued and retried for a bounded time", () => {
+        expect(pipelines.logs).toEqual({ receivers: ['otlp'], processors: ['memory_limiter', 'batch'], exporters: ['otlp_http/victorialogs'] });
+        const exporter = (config.exporters as Record<string, Json>)['otlp_http/victorialogs']!;
+        expect(interpolate(String(exporter.logs_endpoint))).toBe('http://victorialogs:9428/insert/opentelemetry/v1/logs');
+        expect(exporter.encoding).toBe('proto');
+        const streamFields = String((exporter.headers as Json)['VL-Stream-Fields']).split(',');
+        expect(streamFields).toEqual(['service.name', 'deployment.environment.name']);
+        expect((exporter.sending_queue as Json).enabled).toBe(true);
+        expect((exporter.retry_on_failure as Json).max_elapsed_time).toBe('60s');
       });
 
       it('uses every connector as an exporter in one pipeline and a receiver in another', () => {

@@ -149,6 +149,9 @@ describe('helm chart deploy/helm/tracelab', () => {
       [['services.order.port=0'], /\/services\/order\/port': minimum: got 0, want 1/],
       [['services.shipping.port=3009'], /\/services': additional properties 'shipping' not allowed/],
       [['otel.protocol=thrift'], /\/otel\/protocol': value must be one of/],
+      [['victorialogs.enabled=false'], /victorialogs.enabled=false needs victorialogs.url/],
+      [['victorialogs.url=http://logs:9428'], /victorialogs.url is for a VictoriaLogs outside the chart: set victorialogs.enabled=false/],
+      [['victorialogs.retentionPeriod=forever'], /\/victorialogs\/retentionPeriod': /],
     ];
     for (const [sets, message] of cases) {
       const result = helm('template', 'tracelab', chart, ...sets.flatMap((s) => ['--set', s]));
@@ -160,12 +163,12 @@ describe('helm chart deploy/helm/tracelab', () => {
   describe('default values', () => {
     const objects = () => objectsOf(render());
 
-    it('deploys the six services (Deployment + Service), Postgres and RabbitMQ (StatefulSets), the collector, Jaeger and Prometheus', () => {
+    it('deploys the six services (Deployment + Service), Postgres and RabbitMQ (StatefulSets), the collector, Jaeger, Prometheus and VictoriaLogs', () => {
       const o = objects();
       const names = (kind: string) => o.filter((x) => x.kind === kind).map((x) => x.metadata.name).sort();
-      expect(names('Deployment')).toEqual([...APP_SERVICES, 'jaeger', 'otel-collector', 'prometheus'].sort());
+      expect(names('Deployment')).toEqual([...APP_SERVICES, 'jaeger', 'otel-collector', 'prometheus', 'victorialogs'].sort());
       expect(names('StatefulSet')).toEqual(['postgres', 'rabbitmq']);
-      expect(names('Service')).toEqual([...APP_SERVICES, 'jaeger', 'otel-collector', 'postgres', 'prometheus', 'rabbitmq'].sort());
+      expect(names('Service')).toEqual([...APP_SERVICES, 'jaeger', 'otel-collector', 'postgres', 'prometheus', 'rabbitmq', 'victorialogs'].sort());
       for (const name of APP_SERVICES) expect(container(get(o, 'Deployment', name)).image).toBe(`tracelab/${name}:local`);
     });
 
@@ -189,7 +192,7 @@ describe('helm chart deploy/helm/tracelab', () => {
     it('sets requests and limits on every container and hardens every pod and container', () => {
       const o = objects();
       const workloads = o.filter((x) => ['Deployment', 'StatefulSet', 'Pod'].includes(x.kind));
-      expect(workloads.length).toBe(12);
+      expect(workloads.length).toBe(13);
       for (const w of workloads) {
         const pod = w.spec.template?.spec ?? w.spec;
         const id = `${w.kind}/${w.metadata.name}`;
@@ -218,7 +221,7 @@ describe('helm chart deploy/helm/tracelab', () => {
       }
     });
 
-    it('requests what deploy/kubernetes.md says (850m CPU, 1,520 MiB), so it schedules on a 2-CPU kind node', () => {
+    it('requests what deploy/kubernetes.md says (900m CPU, 1,536 MiB), so it schedules on a 2-CPU kind node', () => {
       const workloads = objects().filter((x) => x.kind === 'Deployment' || x.kind === 'StatefulSet');
       const sum = (kind: 'cpu' | 'memory') =>
         workloads.flatMap((w) => w.spec.template.spec.containers as Json[]).reduce((total, c) => {
@@ -226,9 +229,9 @@ describe('helm chart deploy/helm/tracelab', () => {
           const m = /^(\d+)(m|Mi|Gi)?$/.exec(q)!;
           return total + Number(m[1]) * ({ m: 1, Mi: 1, Gi: 1024, '': kind === 'cpu' ? 1000 : 1 / (1024 * 1024) } as Record<string, number>)[m[2] ?? '']!;
         }, 0);
-      expect(sum('cpu')).toBe(850);
-      expect(sum('memory')).toBe(1520);
-      expect(read('deploy/kubernetes.md')).toContain('The release requests 850m CPU and 1,520 MiB');
+      expect(sum('cpu')).toBe(900);
+      expect(sum('memory')).toBe(1536);
+      expect(read('deploy/kubernetes.md')).toContain('The release requests 900m CPU and 1,536 MiB');
     });
 
     it('reads the admin token, DATABASE_URL and AMQP_URL from Secrets; generates the token and passwords when not given', () => {
@@ -340,6 +343,16 @@ describe('helm chart deploy/helm/tracelab', () => {
       expect(find(o, 'Secret', 'tracelab-admin-token')).toBeUndefined();
       expect(envOf(container(get(o, 'Deployment', 'gateway'))).ADMIN_TOKEN!.valueFrom.secretKeyRef).toEqual({ name: 'shop-admin', key: 'bearer' });
       expect(envOf(container(get(o, 'Pod', 'tracelab-order-trace-test'))).JAEGER_API_URL!.value).toBe('http://jaeger-query.observability.svc.cluster.local:16686');
+      // Log records go to the existing VictoriaLogs; the chart runs none.
+      expect(find(o, 'Deployment', 'victorialogs')).toBeUndefined();
+      expect(find(o, 'Service', 'victorialogs')).toBeUndefined();
+      expect(envOf(c).OTELCOL_VICTORIALOGS_URL!.value).toBe('http://victorialogs.logging.svc.cluster.local:9428');
+    });
+
+    it("links Jaeger's UI to VictoriaLogs' UI where the browser reaches it (victorialogs.uiUrl)", () => {
+      const data = (o: Json[]) => get(o, 'ConfigMap', 'jaeger-config').data['ui-config.js'] as string;
+      expect(data(objectsOf(render()))).toContain("var victoriaLogsUi = 'http://localhost:9428/select/vmui/';");
+      expect(data(objectsOf(render([], ['victorialogs.uiUrl=https://logs.example.com/'])))).toContain("var victoriaLogsUi = 'https://logs.example.com/select/vmui/';");
     });
   });
 });
@@ -371,6 +384,7 @@ describe('helm chart parity with docker-compose.yml', () => {
   /** Compose-only helpers with no Kubernetes counterpart: probes and the k8s readiness gates replace them. */
   const COMPOSE_ONLY: Record<string, string> = {
     'otel-collector-ready': 'a one-shot wait for the collector; Kubernetes has readiness probes',
+    'victorialogs-ready': 'a one-shot wait for VictoriaLogs; Kubernetes has readiness probes',
     k6: 'profile "load", run on demand (deploy/kubernetes.md shows k6 as a Job or from outside)',
   };
   /** Compose ${VAR:-default} resolved to its default. */
@@ -455,6 +469,12 @@ describe('helm chart parity with docker-compose.yml', () => {
     }
   });
 
+  it("runs VictoriaLogs with compose's flags and Go memory limit", () => {
+    const c = container(get(objects(), 'Deployment', 'victorialogs'));
+    expect(c.args).toEqual(compose.services.victorialogs!.command);
+    expect(envOf(c).GOMEMLIMIT!.value).toBe(composeEnv('victorialogs').GOMEMLIMIT);
+  });
+
   it('gives the infrastructure the compose memory limits and the services at least theirs', () => {
     const o = objects();
     const bytes = (value: string) => {
@@ -476,10 +496,11 @@ describe('helm chart pipeline configuration is deploy/ (pnpm helm:sync)', () => 
     'deploy/otel-collector/config.yaml': 'files/otel-collector/config.yaml',
     'deploy/otel-collector/keep-everything.yaml': 'files/otel-collector/keep-everything.yaml',
     'deploy/jaeger/config.yaml': 'files/jaeger/config.yaml',
+    'deploy/jaeger/ui-config.js': 'files/jaeger/ui-config.js',
     'deploy/prometheus/prometheus.yml': 'files/prometheus/prometheus.yml',
     'deploy/rabbitmq/20-tracelab.conf': 'files/rabbitmq/20-tracelab.conf',
   };
-  const header = (source: string) => `# GENERATED by \`pnpm helm:sync\` from ${source}: edit that file, not this copy.\n`;
+  const header = (source: string) => `${source.endsWith('.js') ? '//' : '#'} GENERATED by \`pnpm helm:sync\` from ${source}: edit that file, not this copy.\n`;
 
   it('has a generated copy of every configuration file compose mounts, byte for byte after its header', () => {
     for (const [source, copy] of Object.entries(COPIES)) {
@@ -499,6 +520,8 @@ describe('helm chart pipeline configuration is deploy/ (pnpm helm:sync)', () => 
     expect(data('otel-collector-config', 'config.yaml')).toBe(copy('deploy/otel-collector/config.yaml'));
     expect(data('otel-collector-config', 'keep-everything.yaml')).toBe(copy('deploy/otel-collector/keep-everything.yaml'));
     expect(data('jaeger-config', 'config.yaml')).toBe(copy('deploy/jaeger/config.yaml'));
+    // With the default victorialogs.uiUrl, the UI config is the file itself.
+    expect(data('jaeger-config', 'ui-config.js')).toBe(copy('deploy/jaeger/ui-config.js'));
     expect(data('prometheus-config', 'prometheus.yml')).toBe(copy('deploy/prometheus/prometheus.yml'));
     expect(data('rabbitmq-config', '20-tracelab.conf')).toBe(copy('deploy/rabbitmq/20-tracelab.conf'));
   });

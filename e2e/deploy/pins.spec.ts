@@ -19,7 +19,7 @@ function required(name: string, module: string): string | undefined {
 }
 
 describe('tool pins', () => {
-  it.each(['otelcol', 'jaeger', 'prometheus', 'k6'])('docker-compose.yml runs the %s image at its pin', (name) => {
+  it.each(['otelcol', 'jaeger', 'prometheus', 'k6', 'victorialogs'])('docker-compose.yml runs the %s image at its pin', (name) => {
     expect(images).toContain(`${pins[name]!.image}:${pins[name]!.tag}`);
     expect(images.filter((image) => image.startsWith(`${pins[name]!.image}:`))).toEqual([`${pins[name]!.image}:${pins[name]!.tag}`]);
   });
@@ -52,6 +52,14 @@ describe('tool pins', () => {
     const [major, minor, patch] = tag!.slice(1).split('.').map(Number);
     expect(moduleVersion).toBe(`v0.${major! * 100 + minor!}.${patch}`);
     expect(required('prometheus', module!)).toBe(moduleVersion);
+  });
+
+  it('builds VictoriaLogs from source at the release its image runs (image tag = Go module version)', () => {
+    const { tag, moduleVersion, module, package: pkg } = pins.victorialogs as Record<string, string>;
+    expect(moduleVersion).toBe(tag);
+    expect(required('victorialogs', module!)).toBe(moduleVersion);
+    expect(pkg).toBe(`${module}/app/victoria-logs`);
+    expect(read('tools/victorialogs/go.mod')).toContain(`tool ${pkg}`);
   });
 
   it.each(['compose-check', 'helm', 'kube-validate'])('builds %s on the pinned module version', (name) => {

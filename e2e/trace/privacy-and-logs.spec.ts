@@ -4,7 +4,7 @@ import { LOG_DIR } from '../support/env';
 import { DECLINED_CARD, GOOD_CARD, orderBody, placeOrder } from '../support/shop';
 import { allSpans, waitForTrace } from '../support/traces';
 import { eventually } from '../support/wait';
-import { paymentFailedDone, orderDone } from '../support/whole-trace';
+import { paymentFailedDone, orderDone, SIX_SERVICES } from '../support/whole-trace';
 
 const MASTERCARD = '5555555555554444';
 const CARDS = [GOOD_CARD, DECLINED_CARD, MASTERCARD];
@@ -53,13 +53,13 @@ describe('logs', () => {
     const answer = await placeOrder(orderBody());
     expect(answer.status).toBe(201);
     await waitForTrace(answer.traceId, (s) => s.some((x) => x.name === 'notification.send'));
-    // Log lines reach the files through each service's stdout, after the answer: wait for gateway's and order's.
-    const { lines, ofTrace } = await eventually('the order logged by gateway and order', async () => {
+    // Log lines reach the files through each service's stdout, after the answer: wait for every service's.
+    const { lines, ofTrace } = await eventually('the order logged by all six services', async () => {
       const all = serviceLogLines().map(({ service, line }) => ({ service, entry: JSON.parse(line) as Record<string, unknown> }));
       const mine = all.filter(({ entry }) => entry.trace_id === answer.traceId);
-      return ['gateway', 'order'].every((service) => mine.some((l) => l.service === service)) ? { lines: all, ofTrace: mine } : undefined;
+      return SIX_SERVICES.every((service) => mine.some((l) => l.service === service)) ? { lines: all, ofTrace: mine } : undefined;
     });
-    expect(new Set(ofTrace.map((l) => l.service))).toEqual(new Set(['gateway', 'order']));
+    expect(new Set(ofTrace.map((l) => l.service))).toEqual(new Set(SIX_SERVICES));
     for (const { entry } of ofTrace) expect(entry.span_id).toMatch(/^[0-9a-f]{16}$/);
     const requestLogs = lines.filter(({ entry }) => entry.msg === 'request completed');
     expect(requestLogs.length).toBeGreaterThan(0);

@@ -43,6 +43,8 @@ export const TOOLS = [
   // Chart tests (deploy/helm/tracelab): helm lint/template, and strict decoding of every rendered object.
   goModuleTool('helm'),
   goModuleTool('kube-validate', { sources: ['main.go'] }),
+  // The log store (OTLP logs in, LogsQL out, its own web UI embedded in the binary).
+  goModuleTool('victorialogs'),
   // Docker CLI plugins for the compose tier (e2e/compose), installed by scripts/docker-engine.sh.
   // Compose's go.mod has `exclude` directives, which `go install module@version` refuses: the
   // module is downloaded and built as the main module, with its own go.mod and go.sum.

@@ -4,11 +4,11 @@ import { AMQP_VHOST, LOG_DIR, PORT_OFFSET } from '../../support/env';
 import { serveCollectorControl } from './collector-control';
 import { PIPELINE_ENV } from './pipeline-env';
 
-/** Starts Prometheus, Jaeger and the Collector from .tools/bin, then the six services exporting to it. */
+/** Starts Prometheus, Jaeger, VictoriaLogs and the Collector from .tools/bin, then the six services exporting traces and logs to it. */
 export default async function globalSetup(): Promise<void> {
   ensureVhost(AMQP_VHOST);
   await switchFaultsOff();
-  const pipeline = await startPipeline({ portOffset: PORT_OFFSET, logDir: LOG_DIR, prometheus: true, pinnedOnly: true, collectorEnv: PIPELINE_ENV });
+  const pipeline = await startPipeline({ portOffset: PORT_OFFSET, logDir: LOG_DIR, prometheus: true, victorialogs: true, pinnedOnly: true, collectorEnv: PIPELINE_ENV });
   const stack = await startServices({
     OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
     // As in docker-compose.yml.
@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TRACELAB_JAEGER_URL = pipeline.jaegerUrl;
   process.env.TRACELAB_SPANMETRICS_URL = pipeline.spanmetricsUrl;
   process.env.TRACELAB_PROMETHEUS_URL = pipeline.prometheusUrl ?? '';
+  process.env.TRACELAB_VICTORIALOGS_URL = pipeline.victoriaLogsUrl ?? '';
+  process.env.TRACELAB_JAEGER_UI_CONFIG = pipeline.jaegerUiConfigFile;
   const control = await serveCollectorControl(pipeline).catch(async (error: unknown) => {
     await stack.stop();
     await pipeline.stop();

@@ -5,13 +5,14 @@ const base = { gatewayUrl: 'http://127.0.0.1:8080', adminToken: 'workshop', logD
 
 describe('localLinks', () => {
   it('lists the gateway, the console, the trace page, and each pipeline tool that runs', () => {
-    const links = localLinks({ ...base, ports: pipelinePorts(0), tools: ['prometheus', 'jaeger', 'otelcol'] });
+    const links = localLinks({ ...base, ports: pipelinePorts(0), tools: ['prometheus', 'jaeger', 'victorialogs', 'otelcol'] });
     expect(links.map((l) => `${l.label} ${l.url}`)).toEqual([
       'shop API http://127.0.0.1:8080',
       'console http://127.0.0.1:8080/console?token=workshop',
       'a trace http://127.0.0.1:8080/console/traces/<trace id>',
       'Jaeger API http://127.0.0.1:16686/api/v3/traces/<trace id>',
       'Prometheus http://127.0.0.1:9090',
+      'logs UI http://127.0.0.1:9428/select/vmui/',
       'log files .local/logs/<service>.log',
     ]);
   });
@@ -20,6 +21,7 @@ describe('localLinks', () => {
     const withoutPrometheus = localLinks({ ...base, ports: pipelinePorts(700), tools: ['jaeger', 'otelcol'] }).map((l) => l.label);
     expect(withoutPrometheus).toContain('Jaeger API');
     expect(withoutPrometheus).not.toContain('Prometheus');
+    expect(withoutPrometheus).not.toContain('logs UI');
     const receiver = localLinks({ ...base, tools: [], receiverUrl: 'http://127.0.0.1:4318' });
     expect(receiver.map((l) => l.label)).toEqual(['shop API', 'console', 'a trace', 'spans', 'log files']);
     expect(receiver.find((l) => l.label === 'spans')!.url).toBe('http://127.0.0.1:4318/spans');

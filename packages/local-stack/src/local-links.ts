@@ -50,6 +50,7 @@ const LINKS: readonly LinkSpec[] = [
     note: 'a Jaeger built from source has no UI of its own',
   },
   { label: 'Prometheus', tool: 'prometheus', url: (s) => `http://127.0.0.1:${s.ports.prometheus}`, note: 'span metrics (Jaeger Monitor)' },
+  { label: 'logs UI', tool: 'victorialogs', url: (s) => `http://127.0.0.1:${s.ports.victorialogs}/select/vmui/`, note: 'every log line, by trace id: trace_id:"<trace id>"' },
   { label: 'spans', url: (s) => s.receiverUrl && `${s.receiverUrl}/spans`, note: 'embedded receiver: pnpm lab doctor --source local' },
   { label: 'log files', url: (s) => `${s.logDir}/<service>.log`, note: 'every JSON log line, with its trace id' },
 ];

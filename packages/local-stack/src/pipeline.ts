@@ -1,11 +1,12 @@
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hasExited, type LoggedChild, spawnLogged, stopChild, waitHealthy } from './child';
+import { VICTORIALOGS_FLAGS, VICTORIALOGS_GOMEMLIMIT } from './victorialogs-settings';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
-/** The tracing pipeline of docker-compose.yml, as local processes: Collector, Jaeger v2, Prometheus. */
-export type PipelineTool = 'otelcol' | 'jaeger' | 'prometheus';
+/** The tracing pipeline of docker-compose.yml, as local processes: Collector, Jaeger v2, Prometheus, VictoriaLogs. */
+export type PipelineTool = 'otelcol' | 'jaeger' | 'prometheus' | 'victorialogs';
 
 /** Where each pipeline endpoint listens; compose's ports, moved by an offset for test stacks. */
 export interface PipelinePorts {
@@ -20,6 +21,8 @@ export interface PipelinePorts {
   jaegerQueryGrpc: number;
   jaegerHealth: number;
   prometheus: number;
+  /** VictoriaLogs: OTLP logs in, LogsQL and its web UI out. */
+  victorialogs: number;
 }
 
 export function pipelinePorts(offset = 0): PipelinePorts {
@@ -34,6 +37,7 @@ export function pipelinePorts(offset = 0): PipelinePorts {
     jaegerQueryGrpc: 16685,
     jaegerHealth: 13134,
     prometheus: 9090,
+    victorialogs: 9428,
   };
   return Object.fromEntries(Object.entries(base).map(([key, port]) => [key, port + offset])) as unknown as PipelinePorts;
 }
@@ -68,6 +72,8 @@ export interface PipelineOptions {
   jaegerEnv?: Record<string, string>;
   /** Start Prometheus for the Monitor tab: true requires it, false leaves it out, undefined = when built. */
   prometheus?: boolean;
+  /** Start VictoriaLogs for the services' logs: true requires it, false leaves it out, undefined = when built. */
+  victorialogs?: boolean;
   inheritOutput?: boolean;
   readyTimeoutMs?: number;
   /** Only the builds of .tools/bin, never a same-named program on PATH (test tiers). */
@@ -86,6 +92,10 @@ export interface Pipeline {
   jaegerUrl: string;
   spanmetricsUrl: string;
   prometheusUrl?: string;
+  /** The Jaeger UI configuration this Jaeger serves (deploy/jaeger/ui-config.js for local ports). */
+  jaegerUiConfigFile: string;
+  /** VictoriaLogs' HTTP API and UI (/select/vmui/), when it runs. */
+  victoriaLogsUrl?: string;
   processes: PipelineProcess[];
   /** Where each running tool answers its health check. */
   healthUrls: Partial<Record<PipelineTool, string>>;
@@ -93,6 +103,8 @@ export interface Pipeline {
   exited(): PipelineProcess | undefined;
   /** Restarts the collector with another config file or environment (sampling settings). */
   restartCollector(options: { config?: string; env?: Record<string, string> }): Promise<void>;
+  /** Stops VictoriaLogs (an outage; its data stays) or starts it again on the same data. */
+  setVictoriaLogsRunning(running: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,7 +116,15 @@ function repoRoot(): string {
  * Compose's GOMEMLIMIT, so local memory behaves as in the containers (Prometheus sets its own to
  * 90 % of the container's 80 MiB; no cgroup limit here, so it is given).
  */
-const GOMEMLIMIT = { otelcol: '72MiB', jaeger: '128MiB', prometheus: '72MiB' } as const;
+const GOMEMLIMIT = { otelcol: '72MiB', jaeger: '128MiB', prometheus: '72MiB', victorialogs: VICTORIALOGS_GOMEMLIMIT } as const;
+
+/**
+ * docker-compose.yml's VictoriaLogs arguments, with a data folder and listen address of this
+ * machine: seven days of logs, at most 1 GiB of disk, caches sized for its container.
+ */
+export function victoriaLogsArgs(dataDir: string, listen: string): string[] {
+  return [`-storageDataPath=${dataDir}`, `-httpListenAddr=${listen}`, ...VICTORIALOGS_FLAGS];
+}
 
 function spawnTool(tool: PipelineTool, binary: string, args: string[], env: Record<string, string>, logDir: string, inheritOutput: boolean): PipelineProcess {
   const child = spawnLogged(tool, binary, args, {
@@ -147,12 +167,23 @@ export function collectorEnv(ports: PipelinePorts): Record<string, string> {
     OTELCOL_SPANMETRICS_ENDPOINT: `127.0.0.1:${ports.spanmetrics}`,
     OTELCOL_METRICS_HOST: '127.0.0.1',
     OTELCOL_METRICS_PORT: String(ports.collectorMetrics),
+    OTELCOL_VICTORIALOGS_URL: `http://127.0.0.1:${ports.victorialogs}`,
   };
 }
 
-/** The environment that points deploy/jaeger/config.yaml at local ports. */
-export function jaegerEnv(ports: PipelinePorts): Record<string, string> {
+/**
+ * deploy/jaeger/ui-config.js with compose's VictoriaLogs address replaced by this machine's port,
+ * so the trace's "log lines" link in the Jaeger UI opens this VictoriaLogs.
+ */
+export function localJaegerUiConfig(root: string, ports: PipelinePorts): string {
+  const source = readFileSync(join(root, 'deploy', 'jaeger', 'ui-config.js'), 'utf8');
+  return source.replaceAll("'http://localhost:9428/", `'http://127.0.0.1:${ports.victorialogs}/`);
+}
+
+/** The environment that points deploy/jaeger/config.yaml at local ports (and at a UI config file). */
+export function jaegerEnv(ports: PipelinePorts, uiConfigFile?: string): Record<string, string> {
   return {
+    ...(uiConfigFile ? { JAEGER_UI_CONFIG: uiConfigFile } : {}),
     JAEGER_OTLP_GRPC_ENDPOINT: `127.0.0.1:${ports.jaegerOtlp}`,
     JAEGER_QUERY_HTTP_ENDPOINT: `127.0.0.1:${ports.jaegerQuery}`,
     JAEGER_QUERY_GRPC_ENDPOINT: `127.0.0.1:${ports.jaegerQueryGrpc}`,
@@ -173,6 +204,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     otelcol: `http://127.0.0.1:${ports.collectorHealth}/`,
     jaeger: `http://127.0.0.1:${ports.jaegerHealth}/status`,
     prometheus: `http://127.0.0.1:${ports.prometheus}/-/ready`,
+    victorialogs: `http://127.0.0.1:${ports.victorialogs}/health`,
   };
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'tracelab-pipeline-'));
   mkdirSync(logDir, { recursive: true });
@@ -183,19 +215,22 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     otelcol: findTool('otelcol', root, lookup),
     jaeger: findTool('jaeger', root, lookup),
     prometheus: options.prometheus === false ? undefined : findTool('prometheus', root, lookup),
+    victorialogs: options.victorialogs === false ? undefined : findTool('victorialogs', root, lookup),
   };
-  for (const tool of ['otelcol', 'jaeger', ...(options.prometheus ? ['prometheus'] : [])] as PipelineTool[]) {
+  const required = ['otelcol', 'jaeger', ...(options.prometheus ? ['prometheus'] : []), ...(options.victorialogs ? ['victorialogs'] : [])] as PipelineTool[];
+  for (const tool of required) {
     if (!binaries[tool]) throw new Error(`${tool} is not built: run \`pnpm tools:build\` (it goes to .tools/bin/${tool})`);
   }
 
   // A health answer from another program on our port would pass for ours: refuse taken ports first.
   const wanted = [ports.otlpGrpc, ports.otlpHttp, ports.collectorHealth, ports.spanmetrics, ports.collectorMetrics, ports.jaegerOtlp, ports.jaegerQuery, ports.jaegerQueryGrpc, ports.jaegerHealth];
   if (binaries.prometheus) wanted.push(ports.prometheus);
+  if (binaries.victorialogs) wanted.push(ports.victorialogs);
   const taken = (await Promise.all(wanted.map(async (port) => ((await isFree(port)) ? undefined : port)))).filter((port) => port !== undefined);
   if (taken.length > 0) throw new Error(`ports ${taken.join(', ')} are in use by another program: stop it (an earlier stack, docker compose?) or move this one`);
 
   const processes: PipelineProcess[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'tracelab-prometheus-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'tracelab-pipeline-data-'));
   const killAll = () => processes.forEach((p) => !hasExited(p.process) && p.process.kill('SIGKILL'));
   process.once('exit', killAll);
   const stop = async () => {
@@ -203,6 +238,24 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     for (const running of [...processes].reverse()) await stopChild(running.process);
     process.off('exit', killAll);
     rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  let victoriaLogs: PipelineProcess | undefined;
+  const setVictoriaLogsRunning = async (running: boolean) => {
+    if (!binaries.victorialogs) throw new Error('VictoriaLogs is not part of this pipeline');
+    if (!running) {
+      if (!victoriaLogs) return;
+      // Out of the list first: VictoriaLogs stopped on purpose has not "exited".
+      processes.splice(processes.indexOf(victoriaLogs), 1);
+      await stopChild(victoriaLogs.process);
+      victoriaLogs = undefined;
+      return;
+    }
+    if (victoriaLogs) return;
+    const listen = `127.0.0.1:${ports.victorialogs}`;
+    victoriaLogs = spawnTool('victorialogs', binaries.victorialogs, victoriaLogsArgs(join(dataDir, 'victorialogs'), listen), {}, logDir, inherit);
+    processes.push(victoriaLogs);
+    await waitHealthy(victoriaLogs, healthUrls.victorialogs, deadline());
   };
 
   let collector: PipelineProcess | undefined;
@@ -233,9 +286,13 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       processes.push(prometheus);
       await waitHealthy(prometheus, healthUrls.prometheus, deadline());
     }
-    const jaeger = spawnTool('jaeger', binaries.jaeger!, ['--config', join(root, 'deploy', 'jaeger', 'config.yaml')], { ...options.jaegerEnv, ...jaegerEnv(ports) }, logDir, inherit);
+    const uiConfigFile = join(dataDir, 'ui-config.js');
+    writeFileSync(uiConfigFile, localJaegerUiConfig(root, ports));
+    const jaeger = spawnTool('jaeger', binaries.jaeger!, ['--config', join(root, 'deploy', 'jaeger', 'config.yaml')], { ...options.jaegerEnv, ...jaegerEnv(ports, uiConfigFile) }, logDir, inherit);
     processes.push(jaeger);
     await waitHealthy(jaeger, healthUrls.jaeger, deadline());
+    // Before the collector, as in compose: its logs pipeline has somewhere to go from the start.
+    if (binaries.victorialogs) await setVictoriaLogsRunning(true);
     await startCollector(options.collectorConfig ?? 'config.yaml', options.collectorEnv ?? {});
   } catch (error) {
     await stop();
@@ -248,8 +305,15 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     jaegerUrl: `http://127.0.0.1:${ports.jaegerQuery}`,
     spanmetricsUrl: `http://127.0.0.1:${ports.spanmetrics}/metrics`,
     prometheusUrl: binaries.prometheus ? `http://127.0.0.1:${ports.prometheus}` : undefined,
+    victoriaLogsUrl: binaries.victorialogs ? `http://127.0.0.1:${ports.victorialogs}` : undefined,
+    jaegerUiConfigFile: join(dataDir, 'ui-config.js'),
     processes,
-    healthUrls: binaries.prometheus ? healthUrls : { otelcol: healthUrls.otelcol, jaeger: healthUrls.jaeger },
+    healthUrls: {
+      otelcol: healthUrls.otelcol,
+      jaeger: healthUrls.jaeger,
+      ...(binaries.prometheus ? { prometheus: healthUrls.prometheus } : {}),
+      ...(binaries.victorialogs ? { victorialogs: healthUrls.victorialogs } : {}),
+    },
     exited: () => processes.find((p) => hasExited(p.process)),
     restartCollector: async ({ config, env }) => {
       if (collector) {
@@ -260,6 +324,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       }
       await startCollector(config ?? 'config.yaml', env ?? {});
     },
+    setVictoriaLogsRunning,
     stop,
   };
 }

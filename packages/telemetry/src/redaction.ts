@@ -6,18 +6,28 @@ export { redactCardNumbers };
 
 type AttributeBag = Record<string, unknown>;
 
-function redactValue(value: unknown): unknown {
+const isBag = (value: unknown): value is AttributeBag =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+
+/**
+ * A value with every card number masked: strings, lists and maps at any depth (a log record's
+ * attributes may nest; a span's are strings, numbers, booleans and lists of them). A list comes
+ * back as the same list when nothing in it changed; a map is masked in place.
+ */
+export function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return redactCardNumbers(value);
   if (Array.isArray(value)) {
-    const masked = value.map((v) => (typeof v === 'string' ? redactCardNumbers(v) : v));
+    const masked = value.map(redactValue);
     return masked.some((v, i) => v !== value[i]) ? masked : value;
   }
+  if (isBag(value)) redactAttributes(value);
   return value;
 }
 
 /**
- * Masks keys and values in place (the bag belongs to a span that has ended). It runs on every
- * attribute of every exported span, so it writes only what it changes and copies no list of keys.
+ * Masks keys and values in place (the bag belongs to a span that has ended, or to a log record
+ * still being emitted). It runs on every attribute of every exported span, so it writes only what
+ * it changes and copies no list of keys.
  */
 export function redactAttributes(attributes: AttributeBag | undefined): void {
   if (!attributes) return;

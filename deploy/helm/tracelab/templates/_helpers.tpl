@@ -69,6 +69,20 @@ http://prometheus:9090
 {{- end -}}
 {{- end -}}
 
+{{/* Where the collector sends log records: the chart's VictoriaLogs or victorialogs.url. */}}
+{{- define "tracelab.victoriaLogsUrl" -}}
+{{- if .Values.victorialogs.enabled -}}
+{{- if .Values.victorialogs.url -}}
+{{- fail "victorialogs.url is for a VictoriaLogs outside the chart: set victorialogs.enabled=false with it" -}}
+{{- end -}}
+http://victorialogs:9428
+{{- else if .Values.victorialogs.url -}}
+{{- .Values.victorialogs.url -}}
+{{- else -}}
+{{- fail "victorialogs.enabled=false needs victorialogs.url (an existing VictoriaLogs, e.g. http://victorialogs.logging:9428): the collector's logs pipeline sends there" -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Jaeger's query API as the test pod reaches it ("" when there is none). */}}
 {{- define "tracelab.jaegerApiUrl" -}}
 {{- if .Values.tests.jaegerApiUrl -}}

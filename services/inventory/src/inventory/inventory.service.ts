@@ -66,6 +66,7 @@ export class InventoryService implements OnModuleInit {
       if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
       const rows = onePerItem ? await this.reserveEachItemInTransaction(request.orderId, lines, deadline) : await this.reserveAll(request.orderId, lines, deadline);
       const totalCents = rows.reduce((sum, r) => sum + r.quantity * r.unitPriceCents, 0);
+      this.logger.log({ orderId: request.orderId, items: lines.size, totalCents }, 'stock reserved');
       return { lines: rows, totalCents };
     });
   }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Pool, withTransaction } from '@tracelab/db';
 import { APP_CONFIG, FaultWatcher, PG_POOL } from '@tracelab/service-kit';
 import { currentTraceId, inSpan } from '@tracelab/telemetry';
@@ -8,6 +8,8 @@ import type { OrderConfirmedEvent } from './order-confirmed.event';
 
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: NotificationConfig,
@@ -38,6 +40,7 @@ export class NotificationsService {
         { retries: 0 },
       );
       span.setAttribute('shop.notification.duplicate', !sent);
+      this.logger.log({ orderId: event.orderId, channel: 'email' }, sent ? 'order confirmation sent' : 'order confirmation already sent: duplicate event ignored');
     });
   }
 }

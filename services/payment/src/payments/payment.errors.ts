@@ -4,7 +4,7 @@ import { GrpcStatus } from '@tracelab/service-kit/grpc';
 /** A business decline: FAILED_PRECONDITION, which the order service answers with 402. */
 export class PaymentDeclinedError extends RpcException {
   readonly errorType = 'payment_declined';
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super({ code: GrpcStatus.FAILED_PRECONDITION, message: `payment declined: ${reason}` });
   }
 }
@@ -13,7 +13,10 @@ export class PaymentDeclinedError extends RpcException {
 export class FraudCheckUnavailableError extends RpcException {
   readonly errorType = 'fraud_check_unavailable';
   /** `reason` goes to the client; the transport's own wording stays in `cause` (logs, span events). */
-  constructor(reason: string, cause?: unknown) {
+  constructor(
+    readonly reason: string,
+    cause?: unknown,
+  ) {
     super({ code: GrpcStatus.UNAVAILABLE, message: `fraud check unavailable: ${reason}` });
     this.cause = cause;
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type * as payment from '@tracelab/contracts/payment';
 import { APP_CONFIG } from '@tracelab/service-kit';
 import { grpcErrorCode, GrpcStatus } from '@tracelab/service-kit/grpc';
+import type { Span } from '@opentelemetry/api';
 import { inSpan } from '@tracelab/telemetry';
 import type { PaymentConfig } from '../config';
 import { BrokenCircuitError, FraudClient, isTransient } from './fraud-client';
@@ -17,12 +18,14 @@ function isExpired(month: number, year: number, now = new Date()): boolean {
 
 @Injectable()
 export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+
   constructor(
     private readonly fraudClient: FraudClient,
     @Inject(APP_CONFIG) private readonly config: PaymentConfig,
   ) {}
 
-  /** Scores the order for fraud, then charges the card. The card number never leaves this method. */
+  /** Scores the order for fraud, then charges the card. The card number never leaves this class. */
   /** `deadline` (epoch ms) is the caller's gRPC deadline: fraud retries stop there. */
   charge(request: payment.ChargeRequest, deadline?: number): Promise<payment.ChargeResponse> {
     const cardNumber = request.card?.number ?? '';
@@ -31,27 +34,47 @@ export class PaymentsService {
       'payment.charge',
       { 'shop.order.id': request.orderId, 'shop.payment.amount_cents': request.amountCents, 'shop.payment.card_last4': cardLast4 },
       async (span) => {
-        let risk;
         try {
-          risk = await this.scoreRisk(request, deadline);
-        } finally {
-          // After the call: a half-open trial that closes or re-opens the breaker shows its outcome.
-          span.setAttribute('shop.circuit.state', this.fraudClient.circuitState);
+          const charged = await this.chargeInSpan(span, request, cardNumber, cardLast4, deadline);
+          this.logger.log({ orderId: request.orderId, amountCents: request.amountCents, riskScore: charged.riskScore }, 'payment authorized');
+          return charged;
+        } catch (error) {
+          // The line an on-call engineer searches for, written inside payment.charge: its trace is one click away.
+          if (error instanceof PaymentDeclinedError || error instanceof FraudCheckUnavailableError) {
+            this.logger.error({ orderId: request.orderId, errorType: error.errorType }, `payment failed: ${error.reason}`);
+          }
+          throw error;
         }
-        span.setAttribute('shop.fraud.risk_score', risk.riskScore);
-        if (risk.highRisk) throw new PaymentDeclinedError('high fraud risk');
-        // A charge nobody waits for any more would take money for an order that is not placed.
-        if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
-        await inSpan('payment.authorize', { 'shop.payment.card_last4': cardLast4 }, async () => {
-          await sleep(this.config.CHARGE_LATENCY_MS);
-          if (cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError('card declined by issuer');
-          if (isExpired(request.card?.expMonth ?? 0, request.card?.expYear ?? 0)) throw new PaymentDeclinedError('card expired');
-        });
-        const paymentId = randomUUID();
-        span.setAttribute('shop.payment.id', paymentId);
-        return { paymentId, cardLast4, riskScore: risk.riskScore };
       },
     );
+  }
+
+  private async chargeInSpan(
+    span: Span,
+    request: payment.ChargeRequest,
+    cardNumber: string,
+    cardLast4: string,
+    deadline?: number,
+  ): Promise<payment.ChargeResponse> {
+    let risk;
+    try {
+      risk = await this.scoreRisk(request, deadline);
+    } finally {
+      // After the call: a half-open trial that closes or re-opens the breaker shows its outcome.
+      span.setAttribute('shop.circuit.state', this.fraudClient.circuitState);
+    }
+    span.setAttribute('shop.fraud.risk_score', risk.riskScore);
+    if (risk.highRisk) throw new PaymentDeclinedError('high fraud risk');
+    // A charge nobody waits for any more would take money for an order that is not placed.
+    if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
+    await inSpan('payment.authorize', { 'shop.payment.card_last4': cardLast4 }, async () => {
+      await sleep(this.config.CHARGE_LATENCY_MS);
+      if (cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError('card declined by issuer');
+      if (isExpired(request.card?.expMonth ?? 0, request.card?.expYear ?? 0)) throw new PaymentDeclinedError('card expired');
+    });
+    const paymentId = randomUUID();
+    span.setAttribute('shop.payment.id', paymentId);
+    return { paymentId, cardLast4, riskScore: risk.riskScore };
   }
 
   private async scoreRisk(request: payment.ChargeRequest, deadline?: number) {

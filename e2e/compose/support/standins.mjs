@@ -212,6 +212,7 @@ export function standinSteps() {
   for (const [service, { image }] of Object.entries(services)) {
     if (['postgres', 'rabbitmq'].includes(service) || GO_STANDINS.some((t) => t.service === service)) continue;
     if (!image.startsWith('busybox:')) throw new Error(`no stand-in for ${service} (${image}): add one to e2e/compose/support/standins.mjs`);
+    if (steps.some(([name]) => name === `image ${standinName(image)}`)) continue;
     steps.push([`image ${standinName(image)}`, () => (sh('docker', ['tag', BASE_IMAGE, standinName(image)]), `tagged ${BASE_IMAGE}`)]);
   }
   return steps;

@@ -6,7 +6,8 @@
 // run with the very files docker-compose.yml mounts (deploy/otel-collector/config.yaml,
 // deploy/jaeger/config.yaml; local ports through their environment variables), Prometheus too
 // when built, and the services export OTLP http/protobuf to the collector as in compose. Without
-// them, an embedded OTLP/HTTP JSON receiver takes the spans. OTEL_EXPORTER_OTLP_ENDPOINT set by
+// them, an embedded OTLP/HTTP JSON receiver takes the spans. Saving deploy/otel-collector/config.yaml
+// reloads the Collector (the pipeline labs). OTEL_EXPORTER_OTLP_ENDPOINT set by
 // you wins over both: then nothing is started for the traces.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -19,7 +20,7 @@ execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '
   stdio: 'inherit',
 });
 const require = createRequire(import.meta.url);
-const { startStack, startPipeline, findTool } = require(join(root, 'packages/local-stack/dist/index.js'));
+const { startStack, startPipeline, findTool, watchCollectorConfig } = require(join(root, 'packages/local-stack/dist/index.js'));
 const { startReceiver } = require(join(root, 'packages/otlp-receiver/dist/index.js'));
 
 const logDir = join(root, '.local', 'logs');
@@ -68,6 +69,21 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     }
   }, 2000);
   watch.unref();
+  // The pipeline labs (docs/workshop/) have you edit the Collector's file: a save reloads it, as
+  // `docker compose restart otel-collector` does in compose, but a file that does not load leaves
+  // the running Collector alone.
+  const configFile = join(root, 'deploy', 'otel-collector', 'config.yaml');
+  const shown = relative(root, configFile);
+  const reloads = watchCollectorConfig(pipeline, {
+    file: configFile,
+    root,
+    onReload: (event) => {
+      if (event.outcome === 'reloaded') console.log(`\ncollector: ${shown} changed, reloaded`);
+      else if (event.outcome === 'refused') console.error(`\ncollector: ${shown} does not load; the running Collector keeps its last good configuration:\n  ${event.error}`);
+      else console.error(`\ncollector: ${shown} loaded but the Collector did not start with it (${event.error}); it runs the last good configuration again`);
+    },
+  });
+  cleanups.unshift(async () => reloads.stop());
 } else {
   const receiver = await startReceiver({ port: 4318, keepRawBodies: false });
   cleanups.push(() => receiver.close());

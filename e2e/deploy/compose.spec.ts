@@ -97,6 +97,7 @@ const ALLOWED_PORTS: Record<number, string> = {
   9090: 'prometheus',
   4317: 'otel-collector',
   4318: 'otel-collector',
+  8888: 'otel-collector',
 };
 
 const BUDGET_BYTES = 1.5 * 1024 ** 3;

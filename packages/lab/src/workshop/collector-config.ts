@@ -46,7 +46,9 @@ export function breakCollectorConfig(root: string, lab: string, edits: readonly 
   const previous = readPipelineLabState(root);
   const before = previous?.file === file ? Buffer.from(previous.before, 'base64') : readFileSync(file);
   let text = before.toString('utf8');
-  for (const edit of edits) {
+  // A clone with Windows line ends (core.autocrlf) gets the edits with the same line ends.
+  const eol = (part: string) => (text.includes('\r\n') ? part.replace(/\r?\n/g, '\r\n') : part);
+  for (const edit of edits.map((e) => ({ find: eol(e.find), replace: eol(e.replace) }))) {
     if (text.split(edit.find).length !== 2) {
       throw new Error(`${file} is not the shipped configuration (the part ${lab} breaks was changed): pnpm lab workshop reset, or git checkout -- the file`);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findTool, pipelinePorts, validateCollectorConfig, type Validation } from '@tracelab/local-stack';
@@ -25,8 +26,10 @@ export interface PipelineLabState {
   before: string;
 }
 
-const stateFile = (root: string) => join(root, '.local', 'labs', 'pipeline-lab.json');
+/** One saved state per configuration file, so a test's copy never touches a learner's lab. */
+const stateFile = (root: string) => join(root, '.local', 'labs', `collector-${createHash('sha256').update(collectorConfigFile(root)).digest('hex').slice(0, 12)}.json`);
 
+/** The pipeline lab started on the configuration file in use (TRACELAB_COLLECTOR_CONFIG or the shipped path). */
 export function readPipelineLabState(root: string): PipelineLabState | undefined {
   return existsSync(stateFile(root)) ? (JSON.parse(readFileSync(stateFile(root), 'utf8')) as PipelineLabState) : undefined;
 }
@@ -44,7 +47,7 @@ export interface ConfigEdit {
 export function breakCollectorConfig(root: string, lab: string, edits: readonly ConfigEdit[]): string {
   const file = collectorConfigFile(root);
   const previous = readPipelineLabState(root);
-  const before = previous?.file === file ? Buffer.from(previous.before, 'base64') : readFileSync(file);
+  const before = previous ? Buffer.from(previous.before, 'base64') : readFileSync(file);
   let text = before.toString('utf8');
   // A clone with Windows line ends (core.autocrlf) gets the edits with the same line ends.
   const eol = (part: string) => (text.includes('\r\n') ? part.replace(/\r?\n/g, '\r\n') : part);

@@ -83,7 +83,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
       else console.error(`\ncollector: ${shown} loaded but the Collector did not start with it (${event.error}); it runs the last good configuration again`);
     },
   });
-  cleanups.unshift(async () => reloads.stop());
+  cleanups.unshift(() => reloads.stop());
 } else {
   const receiver = await startReceiver({ port: 4318, keepRawBodies: false });
   cleanups.push(() => receiver.close());

@@ -38,18 +38,15 @@ export function serveCollectorControl(pipeline: Pipeline): Promise<Server> {
         response.writeHead(400).end('body is not JSON');
         return;
       }
-      watch?.stop();
+      // A reload under way finishes first: two restarts at once would stop each other's Collector.
+      const stopped = watch?.stop() ?? Promise.resolve();
       watch = undefined;
-      if (request.url === '/collector/unwatch') {
-        response.writeHead(204).end();
-        return;
-      }
-      const action =
-        request.url === '/collector/watch'
-          ? pipeline.restartCollector({ config: settings.file, env: settings.env }).then(() => {
-              watch = watchCollectorConfig(pipeline, { file: settings.file!, env: settings.env });
-            })
-          : pipeline.restartCollector(settings);
+      const action = stopped.then(async () => {
+        if (request.url === '/collector/unwatch') return;
+        if (request.url === '/collector') return pipeline.restartCollector(settings);
+        await pipeline.restartCollector({ config: settings.file, env: settings.env });
+        watch = watchCollectorConfig(pipeline, { file: settings.file!, env: settings.env });
+      });
       action.then(
         () => response.writeHead(204).end(),
         (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),

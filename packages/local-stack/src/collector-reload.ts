@@ -6,10 +6,16 @@ import { collectorEnv, findTool, type Pipeline, type PipelinePorts } from './pip
 
 export type Validation = { loads: true } | { loads: false; error: string };
 
-/** The line of a Collector's output that says why it refused its configuration. */
+/**
+ * What a Collector's output says about why it refused its configuration: its `Error:` line and
+ * the lines that continue it (the Collector spreads one error over several: the last names the
+ * field), joined into one.
+ */
 export function collectorErrorLine(output: string): string {
   const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
-  return lines.find((line) => /^Error:/.test(line)) ?? lines.find((line) => /error/i.test(line)) ?? lines.at(-1) ?? '';
+  const start = lines.findIndex((line) => /^Error:/.test(line));
+  if (start >= 0) return lines.slice(start).filter((line) => !/^\d{4}-\d\d-\d\dT/.test(line)).join(' ');
+  return lines.find((line) => /error/i.test(line)) ?? lines.at(-1) ?? '';
 }
 
 /**
@@ -33,7 +39,8 @@ export type ReloadEvent =
 export interface CollectorWatch {
   /** Applies the file now (as a change would), resolving when the Collector runs it or refused it. */
   reload(): Promise<ReloadEvent>;
-  stop(): void;
+  /** Stops watching; resolves once a reload under way has finished. */
+  stop(): Promise<void>;
 }
 
 export interface WatchOptions {
@@ -89,5 +96,11 @@ export function watchCollectorConfig(pipeline: Pipeline, options: WatchOptions):
   };
   const listener = () => void reload().catch((error: unknown) => options.onReload?.({ outcome: 'fell-back', file, error: String(error) }));
   watchFile(file, { interval: intervalMs }, listener);
-  return { reload, stop: () => unwatchFile(file, listener) };
+  return {
+    reload,
+    stop: async () => {
+      unwatchFile(file, listener);
+      await queue;
+    },
+  };
 }

@@ -9,6 +9,15 @@ export const GOOD_CARD = '4242424242424242';
 /** The test card payment always declines (402): the order's trace ends in an error. */
 export const DECLINED_CARD = '4000000000000002';
 
+/** docs/api.md: these customers are always declined for their fraud risk, whatever the card. */
+const HIGH_RISK = new Set([666, 999, 1313]);
+
+/** cust-0300, cust-0301, ...: ordinary customers, the high-risk ones skipped. */
+export function customerOf(index: number): string {
+  const number = 300 + (index % 5000);
+  return `cust-${String(HIGH_RISK.has(number) ? number + 1 : number).padStart(4, '0')}`;
+}
+
 export interface OrderOptions {
   /** Becomes the customer id, so each order is told apart in the console. */
   index: number;
@@ -22,7 +31,7 @@ export async function placeOrder(gatewayUrl: string, { index, card = GOOD_CARD, 
     method: 'POST',
     headers: { 'content-type': 'application/json', baggage: `synthetic=true,shop.scenario=${scenario}` },
     body: JSON.stringify({
-      customerId: `cust-${String(300 + (index % 9000)).padStart(4, '0')}`,
+      customerId: customerOf(index),
       items: [{ sku: 'TL-MUG', quantity: 1 }, { sku: 'TL-CAP', quantity: 1 }],
       card: { number: card, expMonth: 12, expYear: 2030, cvc: '123' },
     }),

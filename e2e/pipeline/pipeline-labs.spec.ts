@@ -5,6 +5,7 @@ import { pipelinePorts } from '@tracelab/local-stack';
 import { NAIVE_POLICIES, SHIPPED_POLICIES, SILENT_FILTER } from '@tracelab/lab';
 import { PORT_OFFSET } from '../support/env';
 import { resetFaults } from '../support/faults';
+import { placeOrder } from '../support/shop';
 import { lab as labCli, ROOT } from '../support/lab-cli';
 import { restartCollector, watchCollector } from './support/collector-control';
 import { jaegerUrl } from './support/jaeger';
@@ -114,9 +115,21 @@ describe('the-silent-collector', () => {
     const broken = await lab('workshop', 'check', 'the-silent-collector');
     console.log(`silent collector:\n${broken.output}`);
     expect(broken.status).toBe(1);
-    expect(broken.output).toMatch(/Jaeger has no span of notification taking its message off the queue/);
-    expect(broken.output).toContain('order -> notification');
+    expect(broken.output).toContain('5 of 5 traces have no span of notification taking the order\'s message off the queue');
+    expect(broken.output).toContain('- order → notification over RabbitMQ');
+    expect(broken.output).toContain("- inside notification: 'notification.send' has a parent span not in the trace");
   }, 180_000);
+
+  it('pnpm lab collector shows the spans the filter dropped, from the Collector\'s own metrics', async () => {
+    const measuring = lab('collector', '--seconds', '4');
+    await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 5; i++) expect((await placeOrder()).status).toBe(201);
+    const bill = await measuring;
+    console.log(`pnpm lab collector:\n${bill.output}`);
+    expect(bill.status).toBe(0);
+    expect(bill.output).toMatch(/loads/);
+    expect(bill.output).toMatch(/last 4 s: in \d+\.\d spans\/s, out to Jaeger \d+\.\d spans\/s \(\d+\.\d %\), dropped by filters (?!0\.0 )\d+\.\d spans\/s/);
+  });
 
   it('the filter out of the traces pipeline: check passes, every trace whole', async () => {
     edit('processors: [memory_limiter, filter/duplicate-message-spans, tail_sampling, batch]', 'processors: [memory_limiter, tail_sampling, batch]');

@@ -180,13 +180,14 @@ export async function checkWholeTraces(target: AdminTarget, scenario: string, co
   const spans = await readUntilQuiet(async () => [...(await readKept(orders.map((o) => o.traceId))).values()].flat(), { intervalMs: 500 });
   const report = analyze(spans);
   const problems = report.findings.filter((f) => f.kind !== 'link').map((f) => f.hop ?? f.message);
-  for (const order of orders) {
-    const trace = spans.filter((s) => s.traceId === order.traceId);
-    if (order.status !== 201) problems.push(`order ${order.orderId || order.traceId} failed with ${order.status}`);
-    else if (trace.length === 0) problems.push(`trace ${order.traceId} is not in Jaeger at all (this lab wants every trace kept: SAMPLING_PERCENTAGE=100)`);
-    else if (!trace.some((s) => s.service === 'notification' && s.kind === CONSUMER)) {
-      problems.push(`order ${order.orderId}: Jaeger has no span of notification taking its message off the queue (${trace.length} spans kept)`);
-    }
+  const traceOf = (order: PlacedOrder) => spans.filter((s) => s.traceId === order.traceId);
+  const failed = orders.filter((o) => o.status !== 201);
+  const absent = orders.filter((o) => o.status === 201 && traceOf(o).length === 0);
+  const noConsumer = orders.filter((o) => o.status === 201 && traceOf(o).length > 0 && !traceOf(o).some((s) => s.service === 'notification' && s.kind === CONSUMER));
+  if (failed.length > 0) problems.push(`${failed.length} of ${orders.length} orders failed (status ${failed.map((o) => o.status).join(', ')})`);
+  if (absent.length > 0) problems.push(`${absent.length} of ${orders.length} traces are not in Jaeger at all (this lab wants every trace kept: SAMPLING_PERCENTAGE=100)`);
+  if (noConsumer.length > 0) {
+    problems.push(`${noConsumer.length} of ${orders.length} traces have no span of notification taking the order's message off the queue (e.g. trace ${noConsumer[0]!.traceId})`);
   }
   return { problems: [...new Set(problems)], report };
 }

@@ -6,38 +6,24 @@
  *   pnpm load baseline                     (RATE=5 orders/s, DURATION=2m, P95_MS=500)
  */
 import type { Options } from 'k6/options';
-import {
-  TREND_STATS,
-  envNumber,
-  envString,
-  placeOrder,
-  prepare,
-  readOrder,
-  settleTraces,
-  type SetupData,
-} from './lib/checkout.ts';
+import { TREND_STATS, placeOrder, prepare, readOrder, settleTraces, type SetupData } from './lib/checkout.ts';
+import { envDuration, envMs, envNumber } from './lib/env.ts';
+import { constantRate, rateThresholds } from './lib/options.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'baseline';
-const RATE = envNumber('RATE', 5);
-const P95_MS = envNumber('P95_MS', 500);
+const RATE = envNumber('RATE', 5, { above: 0, unit: 'orders per second' });
+const P95_MS = envMs('P95_MS', 500);
 
 export const options: Options = {
   scenarios: {
-    baseline: {
-      executor: 'constant-arrival-rate',
-      rate: RATE,
-      timeUnit: '1s',
-      duration: envString('DURATION', '2m'),
-      preAllocatedVUs: Math.max(5, Math.ceil(RATE * 2)),
-      maxVUs: Math.max(20, Math.ceil(RATE * 10)),
-    },
+    baseline: constantRate(RATE, { pre: [5, 2], max: [20, 10] }, envDuration('DURATION', '2m')),
   },
   thresholds: {
     http_req_failed: ['rate<0.01'],
     order_failed: ['rate<0.01'],
     order_duration: [`p(95)<${P95_MS}`],
-    checks: ['rate>0.99'],
+    ...rateThresholds('checks', 'rate>0.99'),
     trace_id_missing: ['rate==0'],
   },
   summaryTrendStats: TREND_STATS,

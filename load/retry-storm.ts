@@ -18,20 +18,18 @@
  *   pnpm load retry-storm                  (RATE=5/s, DURATION=1m, FAIL_RATE=0.5, SYMPTOM_P95_MS=120)
  */
 import type { Options } from 'k6/options';
-import {
-  TREND_STATS,
-  envNumber,
-  constantRate,
-  placeOrder,
-} from './lib/checkout.ts';
+import { TREND_STATS, placeOrder } from './lib/checkout.ts';
+import { envMs, envNumber } from './lib/env.ts';
+import { constantRate, rateThresholds } from './lib/options.ts';
 import { faultSetup, faultTeardown, type FaultScenarioData as Data } from './lib/faults.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'retry-storm';
 const FAULT = 'retry-storm';
-const RATE = envNumber('RATE', 5);
-const FAIL_RATE = Math.min(1, Math.max(0, envNumber('FAIL_RATE', 0.5)));
-const SYMPTOM_P95_MS = envNumber('SYMPTOM_P95_MS', 120);
+const RATE = envNumber('RATE', 5, { above: 0, unit: 'orders per second' });
+// Above 0: without failures there is no storm, and no 503 to expect.
+const FAIL_RATE = envNumber('FAIL_RATE', 0.5, { above: 0, max: 1, unit: 'share of failed Score calls' });
+const SYMPTOM_P95_MS = envMs('SYMPTOM_P95_MS', 120);
 /** Share of orders expected to fail all 3 attempts. */
 const EXPECTED_503 = FAIL_RATE ** 3;
 
@@ -43,7 +41,7 @@ export const options: Options = {
     // The symptom: the retries (and their backoff) add up in the slow part of the checkouts...
     order_duration: [`p(95)>${SYMPTOM_P95_MS}`],
     // ...and about FAIL_RATE^3 of the orders run out of attempts: 503, not a crash, not a hang.
-    order_unavailable: [`rate>${(EXPECTED_503 * 0.4).toFixed(4)}`, `rate<${Math.min(1, EXPECTED_503 * 2 + 0.01).toFixed(4)}`],
+    ...rateThresholds('order_unavailable', `rate>${(EXPECTED_503 * 0.4).toFixed(4)}`, `rate<${Math.min(1, EXPECTED_503 * 2 + 0.01).toFixed(4)}`),
     trace_id_missing: ['rate==0'],
   },
   summaryTrendStats: TREND_STATS,

@@ -15,20 +15,17 @@
  *   pnpm load slow-query                   (RATE=2/s, DURATION=1m, SYMPTOM_MED_MS=100, SYMPTOM_P95_MS=150)
  */
 import type { Options } from 'k6/options';
-import {
-  TREND_STATS,
-  envNumber,
-  constantRate,
-  placeOrder,
-} from './lib/checkout.ts';
+import { TREND_STATS, placeOrder } from './lib/checkout.ts';
+import { envMs, envNumber } from './lib/env.ts';
+import { constantRate } from './lib/options.ts';
 import { faultSetup, faultTeardown, type FaultScenarioData as Data } from './lib/faults.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'slow-query';
 const FAULT = 'slow-query';
-const RATE = envNumber('RATE', 2);
-const SYMPTOM_MED_MS = envNumber('SYMPTOM_MED_MS', 100);
-const SYMPTOM_P95_MS = envNumber('SYMPTOM_P95_MS', 150);
+const RATE = envNumber('RATE', 2, { above: 0, unit: 'orders per second' });
+const SYMPTOM_MED_MS = envMs('SYMPTOM_MED_MS', 100);
+const SYMPTOM_P95_MS = envMs('SYMPTOM_P95_MS', 150);
 
 export const options: Options = {
   scenarios: {

@@ -9,7 +9,6 @@ import {
   TREND_STATS,
   baggageFor,
   checkTraced,
-  envNumber,
   GATEWAY_URL,
   placeOrder,
   prepare,
@@ -19,6 +18,8 @@ import {
 } from './lib/checkout.ts';
 import { check } from 'k6';
 import http from 'k6/http';
+import { envCount } from './lib/env.ts';
+import { rateThresholds } from './lib/options.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'smoke';
@@ -28,13 +29,13 @@ export const options: Options = {
     smoke: {
       executor: 'shared-iterations',
       vus: 1,
-      iterations: envNumber('ITERATIONS', 5),
+      iterations: envCount('ITERATIONS', 5),
       maxDuration: '2m',
     },
   },
   thresholds: {
     // Everything must work and be traced.
-    checks: ['rate==1'],
+    ...rateThresholds('checks', 'rate==1'),
     http_req_failed: ['rate==0'],
     trace_id_missing: ['rate==0'],
     // Generous: a smoke test is about correctness, not speed.

@@ -9,49 +9,23 @@
  */
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
-import {
-  TREND_STATS,
-  envNumber,
-  envString,
-  placeOrder,
-  prepare,
-  readOrder,
-  settleTraces,
-  type SetupData,
-} from './lib/checkout.ts';
+import { TREND_STATS, placeOrder, prepare, readOrder, settleTraces, type SetupData } from './lib/checkout.ts';
+import { durationSeconds, envDuration, envMs, envNumber } from './lib/env.ts';
+import { constantRate } from './lib/options.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'soak';
-const RATE = envNumber('RATE', 3);
-const DURATION = envString('DURATION', '30m');
-const P95_MS = envNumber('P95_MS', 500);
+const RATE = envNumber('RATE', 3, { above: 0, unit: 'orders per second' });
+const DURATION = envDuration('DURATION', '30m');
+const P95_MS = envMs('P95_MS', 500);
 /** Length of the early and late windows compared by the thresholds. */
-const WINDOW_S = envNumber('WINDOW_S', 300);
+const WINDOW_S = envNumber('WINDOW_S', 300, { min: 1, unit: 'seconds' });
 
-/** k6-style duration ("30m", "1h30m", "45s") in seconds. */
-function seconds(value: string): number {
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
-  let match: RegExpExecArray | null;
-  while ((match = re.exec(value)) !== null) {
-    const n = Number(match[1]);
-    total += match[2] === 'h' ? n * 3600 : match[2] === 'm' ? n * 60 : match[2] === 's' ? n : n / 1000;
-  }
-  return total;
-}
-
-const DURATION_S = seconds(DURATION);
+const DURATION_S = durationSeconds(DURATION)!;
 
 export const options: Options = {
   scenarios: {
-    soak: {
-      executor: 'constant-arrival-rate',
-      rate: RATE,
-      timeUnit: '1s',
-      duration: DURATION,
-      preAllocatedVUs: Math.max(5, Math.ceil(RATE * 2)),
-      maxVUs: Math.max(20, Math.ceil(RATE * 10)),
-    },
+    soak: constantRate(RATE, { pre: [5, 2], max: [20, 10] }, DURATION),
   },
   thresholds: {
     http_req_failed: ['rate<0.01'],

@@ -7,20 +7,17 @@
  */
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
-import {
-  TREND_STATS,
-  envNumber,
-  placeOrder,
-  prepare,
-  settleTraces,
-  type SetupData,
-} from './lib/checkout.ts';
+import { TREND_STATS, placeOrder, prepare, settleTraces, type SetupData } from './lib/checkout.ts';
+import { envMs, envNumber } from './lib/env.ts';
+import { arrivalRates } from './lib/options.ts';
 import { tracelabSummary } from './lib/summary.ts';
 
 const SCENARIO = 'spike';
-const BASE_RATE = envNumber('BASE_RATE', 5);
-const PEAK_RATE = envNumber('PEAK_RATE', 40);
-const RECOVERY_P95_MS = envNumber('RECOVERY_P95_MS', 800);
+const BASE_RATE = envNumber('BASE_RATE', 5, { above: 0, unit: 'orders per second' });
+const PEAK_RATE = envNumber('PEAK_RATE', 40, { above: 0, unit: 'orders per second' });
+const RECOVERY_P95_MS = envMs('RECOVERY_P95_MS', 800);
+// k6 wants whole iterations per timeUnit: 2.5/s becomes 5 per 2s, for the start rate and every stage.
+const { timeUnit, rate } = arrivalRates({ BASE_RATE, PEAK_RATE });
 
 // Stage lengths in seconds: warmup, ramp up, hold the peak, ramp down, recovery.
 const WARMUP_S = 60;
@@ -33,18 +30,18 @@ export const options: Options = {
   scenarios: {
     spike: {
       executor: 'ramping-arrival-rate',
-      startRate: BASE_RATE,
-      timeUnit: '1s',
-      preAllocatedVUs: Math.max(10, BASE_RATE * 2),
+      startRate: rate.BASE_RATE,
+      timeUnit,
+      preAllocatedVUs: Math.max(10, Math.ceil(BASE_RATE * 2)),
       // Enough VUs for ~2 s responses at the peak; beyond that k6 reports dropped_iterations
       // (the system fell behind) instead of growing past its 256 MiB container limit.
-      maxVUs: Math.max(40, PEAK_RATE * 2),
+      maxVUs: Math.max(40, Math.ceil(PEAK_RATE * 2)),
       stages: [
-        { target: BASE_RATE, duration: `${WARMUP_S}s` },
-        { target: PEAK_RATE, duration: `${RAMP_UP_S}s` },
-        { target: PEAK_RATE, duration: `${PEAK_S}s` },
-        { target: BASE_RATE, duration: `${RAMP_DOWN_S}s` },
-        { target: BASE_RATE, duration: `${RECOVERY_S}s` },
+        { target: rate.BASE_RATE, duration: `${WARMUP_S}s` },
+        { target: rate.PEAK_RATE, duration: `${RAMP_UP_S}s` },
+        { target: rate.PEAK_RATE, duration: `${PEAK_S}s` },
+        { target: rate.BASE_RATE, duration: `${RAMP_DOWN_S}s` },
+        { target: rate.BASE_RATE, duration: `${RECOVERY_S}s` },
       ],
     },
   },

@@ -336,6 +336,8 @@ describe('docker-compose.yml', () => {
     const k6 = services.k6!;
     expect(k6.profiles).toEqual(['load']);
     expect(k6.volumes).toContain('./load:/load:ro');
+    // SUMMARY_JSON=/out/... survives the container (--rm) in ./load/out, which git ignores.
+    expect(k6.volumes).toContain('./load/out:/out');
     const env = environmentOf(k6);
     expect(env.GATEWAY_URL).toBe('http://gateway:8080');
     expect(env.JAEGER_URL).toBe('http://localhost:16686');
@@ -352,7 +354,7 @@ describe('load tests in compose', () => {
       .map((name) => readFileSync(path.join(loadDir, name), 'utf8'))
       .join('\n');
     const read = new Set(
-      [...sources.matchAll(/(?:env(?:Number|String)\(\s*'([A-Z][A-Z0-9_]*)'|__ENV\.([A-Z][A-Z0-9_]*))/g)].map((m) => (m[1] ?? m[2])!),
+      [...sources.matchAll(/(?:env(?:Number|String|Count|Ms|Duration)\(\s*'([A-Z][A-Z0-9_]*)'|__ENV\.([A-Z][A-Z0-9_]*))/g)].map((m) => (m[1] ?? m[2])!),
     );
     const runner = readFileSync(path.join(loadDir, 'run.mjs'), 'utf8');
     const passthrough = /const PASSTHROUGH = \[([^\]]*)\]/.exec(runner);

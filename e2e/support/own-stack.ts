@@ -28,7 +28,7 @@ export interface OwnStack {
 export const databaseUrl = (place: OwnStackPlace) => `postgres://postgres@127.0.0.1:5432/${place.name}`;
 
 /** Each suite starts from an empty database, so its stock and order checks see only its own orders. */
-async function freshDatabase(name: string): Promise<void> {
+export async function freshDatabase(name: string): Promise<void> {
   const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await admin.connect();
   try {

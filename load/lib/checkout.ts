@@ -11,6 +11,8 @@ import http from 'k6/http';
 import { Rate, Trend } from 'k6/metrics';
 import type { JSONValue } from 'k6';
 import type { RefinedResponse, ResponseType } from 'k6/http';
+import { envNumber } from './env.ts';
+import { SampledRate } from './options.ts';
 
 // ---------------------------------------------------------------- environment
 
@@ -23,20 +25,6 @@ export const GATEWAY_URL = trimSlash(__ENV.GATEWAY_URL || 'http://localhost:8080
 /** Base of the trace links printed for a human (the browser on the host). */
 export const JAEGER_URL = trimSlash(__ENV.JAEGER_URL || 'http://localhost:16686');
 
-/** A number from the environment, or `fallback` when unset or not a number. */
-export function envNumber(name: string, fallback: number): number {
-  const raw = __ENV[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  return Number.isFinite(value) ? value : fallback;
-}
-
-/** A string from the environment, or `fallback` when unset. */
-export function envString(name: string, fallback: string): string {
-  const raw = __ENV[name];
-  return raw === undefined || raw === '' ? fallback : raw;
-}
-
 /** Trend statistics shown by the summary (p99 included). */
 export const TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'];
 
@@ -45,9 +33,9 @@ export const TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)
 /** Latency of POST /orders as seen by the client, ms. Thresholds are written against it. */
 export const orderDuration = new Trend('order_duration', true);
 /** Share of orders that did not come back 201 with an order id. */
-export const orderFailed = new Rate('order_failed');
+export const orderFailed = new SampledRate('order_failed');
 /** Share of orders answered 503 (a dependency unavailable: retries ran out, or a circuit breaker is open). */
-export const orderUnavailable = new Rate('order_unavailable');
+export const orderUnavailable = new SampledRate('order_unavailable');
 /** Share of responses without a usable `x-trace-id` (should stay 0: every response is traced). */
 export const traceIdMissing = new Rate('trace_id_missing');
 
@@ -102,7 +90,7 @@ export function checkTraced(res: RefinedResponse<ResponseType | undefined>, what
 // "top N" cannot be kept here; instead each VU logs a request when it enters its own top 3 and
 // is slower than SLOW_LOG_MS (a logarithmic number of lines per VU), and the end-of-test summary
 // asks Jaeger for the global slowest traces (see summary.ts).
-const SLOW_LOG_MS = envNumber('SLOW_LOG_MS', 1000);
+const SLOW_LOG_MS = envNumber('SLOW_LOG_MS', 1000, { unit: 'milliseconds' });
 const vuSlowest: number[] = [];
 
 /** Logs `name` with its Jaeger link when it is one of this VU's 3 slowest requests so far. */
@@ -130,15 +118,16 @@ function asObject(value: JSONValue | undefined): { [key: string]: JSONValue } | 
     : null;
 }
 
-function productList(body: JSONValue): JSONValue[] {
+/** The product list of a GET /products answer, or null when the body has none. */
+function productList(body: JSONValue): JSONValue[] | null {
   if (Array.isArray(body)) return body;
   const object = asObject(body);
-  if (object === null) return [];
+  if (object === null) return null;
   for (const key of ['products', 'items', 'data']) {
     const list = object[key];
     if (Array.isArray(list)) return list;
   }
-  return [];
+  return null;
 }
 
 /** Stock of a product when the catalogue reports one, else undefined. */
@@ -155,7 +144,7 @@ function stockOf(product: { [key: string]: JSONValue }): number | undefined {
  * all): the deliberately scarce items (e.g. TL-LIMITED, stock 2) would turn a load test into a
  * wall of 409 out-of-stock answers.
  */
-const MIN_STOCK = envNumber('MIN_STOCK', 1000);
+const MIN_STOCK = envNumber('MIN_STOCK', 1000, { unit: 'units in stock' });
 
 /**
  * GET /products and keep the SKUs with plenty of stock.
@@ -167,9 +156,15 @@ export function fetchSkus(scenario: string): string[] {
     tags: { name: 'GET /products' },
   });
   checkTraced(res, 'GET /products');
-  if (res.status !== 200) fail(`GET ${GATEWAY_URL}/products answered ${res.status}: is the stack up?`);
+  // Anything but a 200 with a JSON product list (another server on the port, a proxy's HTML page)
+  // gets the same answer as no server at all.
+  const products = res.status === 200 ? productList(safeJson(res)) : null;
+  if (products === null) {
+    const what = res.status === 200 ? '200 without a product list' : String(res.status);
+    fail(`GET ${GATEWAY_URL}/products answered ${what}: is the stack up?`);
+  }
   const skus: string[] = [];
-  for (const item of productList(res.json())) {
+  for (const item of products) {
     const product = asObject(item);
     if (product === null || typeof product.sku !== 'string') continue;
     const stock = stockOf(product);
@@ -309,22 +304,8 @@ function safeJson(res: RefinedResponse<ResponseType | undefined>): JSONValue {
  * For teardown(): give the last spans time to cross the collector (tail-sampling decision wait
  * + batching) before handleSummary() looks them up in Jaeger.
  */
-export function settleTraces(): void {
-  const seconds = envNumber('TRACE_SETTLE_SECONDS', 7);
-  if (seconds > 0) sleep(seconds);
-}
+const TRACE_SETTLE_SECONDS = envNumber('TRACE_SETTLE_SECONDS', 7, { max: 600, unit: 'seconds' });
 
-/**
- * A constant-arrival-rate scenario of `rate` orders/s for DURATION (default 1m), with VUs sized
- * as multiples of the rate (a slow order holds its VU, so slower symptoms need more).
- */
-export function constantRate(rate: number, vus: { pre: [number, number]; max: [number, number] }) {
-  return {
-    executor: 'constant-arrival-rate' as const,
-    rate,
-    timeUnit: '1s',
-    duration: envString('DURATION', '1m'),
-    preAllocatedVUs: Math.max(vus.pre[0], Math.ceil(rate * vus.pre[1])),
-    maxVUs: Math.max(vus.max[0], Math.ceil(rate * vus.max[1])),
-  };
+export function settleTraces(): void {
+  if (TRACE_SETTLE_SECONDS > 0) sleep(TRACE_SETTLE_SECONDS);
 }

@@ -13,11 +13,12 @@
  */
 import { fail, sleep } from 'k6';
 import http from 'k6/http';
-import { GATEWAY_URL, envNumber, envString, prepare, settleTraces, type SetupData } from './checkout.ts';
+import { GATEWAY_URL, prepare, settleTraces, type SetupData } from './checkout.ts';
+import { envNumber, envString } from './env.ts';
 
 const ADMIN_TOKEN = envString('ADMIN_TOKEN', 'workshop');
 /** Time for every service to see a switch (they poll Postgres every 500 ms). */
-const FAULT_SETTLE_SECONDS = envNumber('FAULT_SETTLE_SECONDS', 1.5);
+const FAULT_SETTLE_SECONDS = envNumber('FAULT_SETTLE_SECONDS', 1.5, { max: 60, unit: 'seconds' });
 
 /** A fault's params: numbers and strings (see the catalogue). */
 export type FaultParams = { [name: string]: number | string | boolean };

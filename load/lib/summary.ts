@@ -21,7 +21,11 @@
  * for a JSON copy).
  */
 import http from 'k6/http';
-import { JAEGER_URL, envNumber, envString, traceUrl } from './checkout.ts';
+import { JAEGER_URL, traceUrl } from './checkout.ts';
+import { envCount, envString } from './env.ts';
+
+/** How many traces the summary lists (read in init, so that a bad value stops the run before it starts). */
+const TOP_N = envCount('TOP_N', 10, 1, 1000);
 
 export interface SummaryOptions {
   /** Scenario name, as sent in the baggage (shop.scenario). */
@@ -52,6 +56,12 @@ interface RunSummary {
   /** false when a threshold failed; null when the data does not say. */
   passed: boolean | null;
   setupStartedAt: number | null;
+  /**
+   * classic: what k6 hands to handleSummary() by default; machine-readable: its opt-in format
+   * (--new-machine-readable-summary), which carries no threshold verdicts, no Trend count or
+   * p(99), no tagged sub-metrics and no setup data; unknown: neither.
+   */
+  format: 'classic' | 'machine-readable' | 'unknown';
 }
 
 type Json = { [key: string]: unknown };
@@ -69,49 +79,63 @@ function numbersOf(value: unknown): { [stat: string]: number } {
   return out;
 }
 
-/**
- * Reads both shapes k6 can hand to handleSummary(): the classic one (`metrics` is an object keyed
- * by metric name, with per-metric `thresholds`) and the machine-readable one (`results.metrics`
- * is an array, `results.passed` the verdict).
- */
-export function readSummary(data: unknown): RunSummary {
-  const root = isRecord(data) ? data : {};
+/** The classic shape: `metrics` keyed by metric name, each with its `thresholds` verdicts. */
+function readClassic(root: Json, metricsData: Json): RunSummary {
   const metrics: { [name: string]: MetricSummary } = {};
-  let passed: boolean | null = null;
-  let durationMs: number | null = null;
-
-  if (isRecord(root.metrics)) {
-    passed = true;
-    for (const [name, metric] of Object.entries(root.metrics)) {
-      if (!isRecord(metric)) continue;
-      const thresholds: { expression: string; ok: boolean }[] = [];
-      if (isRecord(metric.thresholds)) {
-        for (const [expression, verdict] of Object.entries(metric.thresholds)) {
-          const ok = isRecord(verdict) ? verdict.ok !== false : true;
-          thresholds.push({ expression, ok });
-          if (!ok) passed = false;
-        }
-      }
-      metrics[name] = { values: numbersOf(metric.values), thresholds };
-    }
-  } else if (isRecord(root.results) && Array.isArray(root.results.metrics)) {
-    for (const metric of root.results.metrics) {
-      if (isRecord(metric) && typeof metric.name === 'string') {
-        metrics[metric.name] = { values: numbersOf(metric.values), thresholds: [] };
+  let passed = true;
+  for (const [name, metric] of Object.entries(metricsData)) {
+    if (!isRecord(metric)) continue;
+    const thresholds: { expression: string; ok: boolean }[] = [];
+    if (isRecord(metric.thresholds)) {
+      for (const [expression, verdict] of Object.entries(metric.thresholds)) {
+        const ok = isRecord(verdict) ? verdict.ok !== false : true;
+        thresholds.push({ expression, ok });
+        if (!ok) passed = false;
       }
     }
-    if (typeof root.results.passed === 'boolean') passed = root.results.passed;
+    metrics[name] = { values: numbersOf(metric.values), thresholds };
   }
-
-  if (isRecord(root.state) && typeof root.state.testRunDurationMs === 'number') {
-    durationMs = root.state.testRunDurationMs;
-  } else if (isRecord(root.config) && typeof root.config.duration === 'number') {
-    durationMs = root.config.duration * 1000;
-  }
-
+  const durationMs = isRecord(root.state) && typeof root.state.testRunDurationMs === 'number' ? root.state.testRunDurationMs : null;
   const setup = root.setup_data;
   const setupStartedAt = isRecord(setup) && typeof setup.startedAt === 'number' ? setup.startedAt : null;
-  return { metrics, durationMs, passed, setupStartedAt };
+  return { metrics, durationMs, passed, setupStartedAt, format: 'classic' };
+}
+
+/**
+ * The machine-readable shape: `results.metrics` is a list of { name, type, contains, values },
+ * a Rate's values are { rate, matches, total } (turned into the classic passes / fails here),
+ * `config.duration` is in seconds.
+ */
+function readMachineReadable(root: Json, list: unknown[]): RunSummary {
+  const metrics: { [name: string]: MetricSummary } = {};
+  const checks = isRecord(root.results) && isRecord(root.results.checks) && Array.isArray(root.results.checks.metrics) ? root.results.checks.metrics : [];
+  for (const metric of [...list, ...checks]) {
+    if (!isRecord(metric) || typeof metric.name !== 'string') continue;
+    const values = numbersOf(metric.values);
+    if (metric.type === 'rate' && values.total !== undefined && values.matches !== undefined) {
+      values.passes = values.matches;
+      values.fails = values.total - values.matches;
+    }
+    metrics[metric.name] = { values, thresholds: [] };
+  }
+  const durationMs = isRecord(root.config) && typeof root.config.duration === 'number' ? root.config.duration * 1000 : null;
+  return { metrics, durationMs, passed: null, setupStartedAt: null, format: 'machine-readable' };
+}
+
+/** Reads what k6 hands to handleSummary(), in either of its shapes. */
+export function readSummary(data: unknown): RunSummary {
+  const root = isRecord(data) ? data : {};
+  if (isRecord(root.metrics)) return readClassic(root, root.metrics);
+  if (isRecord(root.results) && Array.isArray(root.results.metrics)) return readMachineReadable(root, root.results.metrics);
+  return { metrics: {}, durationMs: null, passed: null, setupStartedAt: null, format: 'unknown' };
+}
+
+/** How many samples a metric got: a Trend's count, or a Rate's passes + fails. */
+function sampleCount(metric: MetricSummary | undefined): number | undefined {
+  const values = metric?.values;
+  if (values === undefined) return undefined;
+  if (values.count !== undefined) return values.count;
+  return values.passes !== undefined && values.fails !== undefined ? values.passes + values.fails : undefined;
 }
 
 // ---------------------------------------------------------------- Jaeger lookup
@@ -259,8 +283,16 @@ export function renderSummary(options: SummaryOptions, run: RunSummary, slowest:
   if (options.description) lines.push(`  ${options.description}`);
   lines.push('');
 
-  const orders = m.order_duration?.values.count;
+  if (run.format === 'machine-readable') {
+    lines.push(
+      "  note            k6's machine-readable summary has no threshold verdicts (k6's exit code has: 99 when one was crossed), p99 or tagged sub-metrics; run without --new-machine-readable-summary for all of it",
+    );
+  } else if (run.format === 'unknown') {
+    lines.push("  note            k6 handed handleSummary() a shape this summary does not know: it needs k6's default summary data");
+  }
+  const orders = sampleCount(m.order_duration) ?? sampleCount(m.order_failed);
   const reqs = m.http_reqs?.values;
+  const reqRate = reqs?.rate ?? (reqs?.count !== undefined && run.durationMs ? reqs.count / (run.durationMs / 1000) : 0);
   lines.push(`  orders          ${orders ?? 0} placed, ${percent(m.order_failed?.values.rate)} failed`);
   lines.push(`  order latency   ${trendLine(m.order_duration)}`);
   if (options.compare) {
@@ -269,7 +301,7 @@ export function renderSummary(options: SummaryOptions, run: RunSummary, slowest:
   const unavailable = m.order_unavailable?.values.rate;
   if (unavailable !== undefined && unavailable > 0) lines.push(`  503 answers     ${percent(unavailable)} of the orders (a dependency unavailable)`);
   lines.push(
-    `  http            ${reqs?.count ?? 0} requests (${(reqs?.rate ?? 0).toFixed(1)}/s), ` +
+    `  http            ${reqs?.count ?? 0} requests (${reqRate.toFixed(1)}/s), ` +
       `${percent(m.http_req_failed?.values.rate)} failed, p95 ${ms(m.http_req_duration?.values['p(95)'])}`,
   );
   const checks = m.checks?.values ?? m.checks_succeeded?.values;
@@ -285,7 +317,8 @@ export function renderSummary(options: SummaryOptions, run: RunSummary, slowest:
     for (const [name, metric] of thresholds) {
       for (const threshold of metric.thresholds) {
         const shown = name.startsWith('order_duration') || name === 'http_req_duration' ? trendLine(metric) : '';
-        lines.push(`    ${threshold.ok ? 'ok  ' : 'FAIL'} ${name} ${threshold.expression}${shown ? `    (${shown})` : ''}`);
+        const guard = !threshold.ok && threshold.expression === 'count>0' ? '    (no sample: what the threshold beside it asserts was never measured)' : '';
+        lines.push(`    ${threshold.ok ? 'ok  ' : 'FAIL'} ${name} ${threshold.expression}${shown ? `    (${shown})` : ''}${guard}`);
       }
     }
   }
@@ -330,14 +363,13 @@ export function tracelabSummary(options: SummaryOptions): (data: unknown) => { [
     const run = readSummary(data);
     const now = Date.now();
     const since = run.setupStartedAt ?? (run.durationMs !== null ? now - run.durationMs : now - 3600000);
-    const top = Math.max(1, envNumber('TOP_N', 10));
     const order = run.metrics.order_duration?.values;
     // Filter at p90 only when the run is big enough for that to leave N candidates, and only when
     // the gateway's latency is what makes a trace slow.
     const minDurationMs = !options.rankByWholeTrace && order && (order.count ?? 0) >= 100 ? (order['p(90)'] ?? 0) : 0;
     let slowest: SlowTrace[] | string;
     try {
-      slowest = findSlowestTraces(options.scenario, since - 60000, now + 60000, minDurationMs, top, options.rankByWholeTrace ? 200 : undefined);
+      slowest = findSlowestTraces(options.scenario, since - 60000, now + 60000, minDurationMs, TOP_N, options.rankByWholeTrace ? 200 : undefined);
     } catch (error) {
       slowest = `lookup failed: ${String(error)}`;
     }

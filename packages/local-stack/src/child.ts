@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { type LineFormatter, rawLines } from './log-format';
 
 /** A process of a local stack (a service, the collector, Jaeger, ...) with its output kept. */
 export interface LoggedChild {
@@ -19,8 +21,8 @@ export interface SpawnOptions {
   logDir?: string;
   /** Add to an existing log file (a restart) instead of starting it anew. */
   append?: boolean;
-  /** Also print the output to this process's stdout, each line prefixed with [name]. */
-  inheritOutput?: boolean;
+  /** Also print the output to this process's stdout, line by line: prefixed with [name], or as a formatter makes it. */
+  inheritOutput?: boolean | LineFormatter;
   /** Keep only this many lines in memory (default: all). */
   maxLines?: number;
 }
@@ -34,16 +36,29 @@ export function spawnLogged(name: string, command: string, args: string[], optio
     logFile = join(options.logDir, `${name}.log`);
   }
   const file = logFile ? createWriteStream(logFile, { flags: options.append ? 'a' : 'w' }) : undefined;
-  const collect = (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    for (const line of text.split('\n')) if (line) logs.push(line);
+  const print = options.inheritOutput === true ? rawLines : options.inheritOutput || undefined;
+  const line = (text: string) => {
+    if (!text) return;
+    logs.push(text);
     if (options.maxLines && logs.length > options.maxLines) logs.splice(0, logs.length - options.maxLines);
-    file?.write(text);
-    if (options.inheritOutput) process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
+    if (print) process.stdout.write(`${print(name, text)}\n`);
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  child.on('exit', () => file?.end());
+  // A chunk may end inside a line: the rest of it waits for the next chunk.
+  const collect = (stream: Readable) => {
+    let pending = '';
+    stream.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      file?.write(text);
+      const lines = (pending + text).split('\n');
+      pending = lines.pop()!;
+      lines.forEach(line);
+    });
+    stream.on('end', () => line(pending));
+  };
+  collect(child.stdout!);
+  collect(child.stderr!);
+  // 'close', not 'exit': the last chunks of output can arrive after the exit.
+  child.on('close', () => file?.end());
   return { name, process: child, logs, logFile };
 }
 

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { hasExited, type LoggedChild, spawnLogged, stopChild, waitHealthy } from './child';
+import type { LineFormatter } from './log-format';
 import { SERVICES, wiringEnv } from './services';
 
 export interface StackOptions {
@@ -11,8 +12,8 @@ export interface StackOptions {
   serviceEnv?: Record<string, Record<string, string>>;
   /** Folder for one log file per service; logs are also kept in memory. */
   logDir?: string;
-  /** Print service output to this process's stdout. */
-  inheritOutput?: boolean;
+  /** Print service output to this process's stdout: each line prefixed with [service], or as a formatter makes it. */
+  inheritOutput?: boolean | LineFormatter;
   /** How long to wait for every /healthz to answer 200 (the first fraud seed takes a while). */
   readyTimeoutMs?: number;
   /** Root of the repository (defaults to the one this package lives in). */

@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import type { ReceivedSpan } from '@tracelab/otlp-receiver';
 import { type LabDefinition, LABS } from '@tracelab/faults';
 import { analyze, type DoctorReport, readTraces, type ReadTracesOptions, renderReport } from '@tracelab/trace-doctor';
+import { detectStack, findTool } from '@tracelab/local-stack';
 import { admin, type AdminTarget, adminTargetFromEnv } from '../admin-client';
 import { CODE_LABS, findCodeLab } from '../workshop/code-labs';
 import { breakCollectorConfig, readPipelineLabState, restoreCollectorConfig, shownPath } from '../workshop/collector-config';
 import { applyEdit, editState, revertEdit } from '../workshop/edits';
 import { CODE_LAB_SYMPTOMS, FAULT_LAB_SYMPTOMS, type SymptomCheck } from '../workshop/fault-lab-checks';
 import { runLocally } from '../workshop/local-check';
+import { changedServices, checkCommand, type HintContext, loadHints, modeLine, rerunHint, traceHints } from '../workshop/mode-hints';
 import { checkSampling, checkWholeTraces, NotReady, type PipelineVerdict, preflight } from '../workshop/pipeline-checks';
 import { findPipelineLab } from '../workshop/pipeline-labs';
 import { readUntilQuiet } from '../workshop/read-until-quiet';
@@ -33,24 +35,49 @@ function findLab(name: string | undefined): LabDefinition | undefined {
   return LABS.find((lab) => lab.name === name);
 }
 
+/** The mode that runs (detected) and whether k6 can put load on it. */
+export async function hintContext(target: AdminTarget, root = ROOT): Promise<HintContext> {
+  return { stack: await detectStack({ gatewayUrl: target.gatewayUrl, root }), k6: findTool('k6', root) !== undefined, docker: findTool('docker', root) !== undefined };
+}
+
+/** How a saved Collector configuration reaches the running Collector, in the mode that runs. */
+function reloadHints({ stack }: HintContext, file: string): string[] {
+  const local = `Saving ${file} reloads the Collector (pnpm start:local watches it; a file that does not load leaves the running Collector alone).`;
+  const compose = `After each save: docker compose restart otel-collector (docker compose logs otel-collector says why it refuses a file).`;
+  if (stack.mode === 'local' && stack.local?.traces.store === 'receiver') {
+    return ['This lab needs the real Collector: pnpm tools:build, then restart pnpm start:local.'];
+  }
+  return stack.mode === 'local' ? [local] : stack.mode === 'compose' ? [compose] : [local, compose];
+}
+
 async function start(lab: LabDefinition, target: AdminTarget): Promise<number> {
+  const context = await hintContext(target);
   if (lab.kind === 'code') {
     const codeLab = findCodeLab(lab.name)!;
     for (const edit of codeLab.edits) applyEdit(ROOT, edit);
-    say(`${lab.name}: something in the code is now broken. Run the stack, place orders, look at the traces.`);
-    say(`When you think you fixed it: pnpm lab workshop check ${lab.name}`);
+    say(`${lab.name}: something in the code is now broken. Run the changed code, place orders, look at the traces.`);
+    say(modeLine(context));
+    say(rerunHint(context, changedServices(ROOT, codeLab.edits.map((e) => e.file))));
   } else if (lab.kind === 'pipeline') {
     const file = shownPath(ROOT, breakCollectorConfig(ROOT, lab.name, findPipelineLab(lab.name)!.edits));
-    say(`${lab.name}: ${file} is changed. Edit that file to fix it; the Collector picks it up:`);
-    say('  pnpm start:local   reloads it when you save (a file that does not load leaves the running Collector alone)');
-    say('  docker compose     docker compose restart otel-collector');
+    say(`${lab.name}: ${file} is changed. Fix the lab by editing that file.`);
+    say(modeLine(context));
+    for (const line of reloadHints(context, file)) say(line);
     say(findPipelineLab(lab.name)!.brief);
-    say(`When you think you fixed it: pnpm lab workshop check ${lab.name}`);
   } else {
+    if (context.stack.mode === 'none') {
+      console.error(`${lab.name}: ${modeLine(context)}`);
+      return 1;
+    }
     // Default params: a previous session may have left others stored.
     await admin(target, 'POST', `/admin/faults/${lab.fault}`, { enabled: true, params: {} });
-    say(`${lab.name}: fault ${lab.fault} is on. Put load on the shop (pnpm load baseline) and open Jaeger.`);
+    say(`${lab.name}: fault ${lab.fault} is on.`);
+    say(modeLine(context));
+    for (const line of loadHints(context)) say(line);
   }
+  for (const line of traceHints(context)) say(line);
+  // A code lab's check runs a stack of its own: no --source there.
+  say(`When you think you fixed it: ${lab.kind === 'fault' ? checkCommand(lab.name, context) : `pnpm lab workshop check ${lab.name}`}`);
   await report(target, lab.name, 'started');
   return 0;
 }

@@ -120,6 +120,15 @@ describe('the-silent-collector', () => {
     expect(broken.output).toContain("- inside notification: 'notification.send' has a parent span not in the trace");
   }, 180_000);
 
+  it('with the shop or the Collector down, check says so in one line', async () => {
+    const noShop = await labCli(['workshop', 'check', 'the-silent-collector'], 60_000, { ...env, GATEWAY_URL: 'http://127.0.0.1:9' });
+    expect(noShop.status).toBe(1);
+    expect(noShop.output.trim()).toMatch(/^the shop does not answer at http:\/\/127\.0\.0\.1:9: start the stack [^\n]*$/);
+    const noCollector = await labCli(['workshop', 'check', 'the-silent-collector'], 60_000, { ...env, COLLECTOR_METRICS_URL: 'http://127.0.0.1:9/metrics' });
+    expect(noCollector.status).toBe(1);
+    expect(noCollector.output.trim()).toMatch(/^the Collector does not answer at http:\/\/127\.0\.0\.1:9\/metrics: [^\n]*$/);
+  }, 60_000);
+
   it('pnpm lab collector shows the spans the filter dropped, from the Collector\'s own metrics', async () => {
     const measuring = lab('collector', '--seconds', '4');
     await new Promise((r) => setTimeout(r, 500));

@@ -7,7 +7,8 @@
 // deploy/jaeger/config.yaml; local ports through their environment variables), Prometheus and
 // VictoriaLogs too when built, and the services export traces and logs over OTLP http/protobuf to
 // the collector as in compose. Without them, an embedded OTLP/HTTP JSON receiver takes the spans
-// and log records (pnpm lab doctor --source local reads both). OTEL_EXPORTER_OTLP_ENDPOINT set by
+// and log records (pnpm lab doctor --source local reads both). Saving deploy/otel-collector/config.yaml
+// reloads the Collector (the pipeline labs). OTEL_EXPORTER_OTLP_ENDPOINT set by
 // you wins over both: then nothing is started for the traces.
 //
 // Terminal: one readable line per log event (pino-pretty), coloured on a terminal; `--json` or
@@ -38,7 +39,7 @@ execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '
   stdio: 'inherit',
 });
 const require = createRequire(import.meta.url);
-const { startStack, startPipeline, findTool, prettyLines, wantsColour, localLinks, readyBanner, localDir, writeLocalState, clearLocalState } = require(
+const { startStack, startPipeline, findTool, prettyLines, wantsColour, localLinks, readyBanner, localDir, writeLocalState, clearLocalState, watchCollectorConfig } = require(
   join(root, 'packages/local-stack/dist/index.js'),
 );
 const { startReceiver } = require(join(root, 'packages/otlp-receiver/dist/index.js'));
@@ -108,6 +109,21 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     }
   }, 2000);
   watch.unref();
+  // The pipeline labs (docs/workshop/) have you edit the Collector's file: a save reloads it, as
+  // `docker compose restart otel-collector` does in compose, but a file that does not load leaves
+  // the running Collector alone.
+  const configFile = join(root, 'deploy', 'otel-collector', 'config.yaml');
+  const reloads = watchCollectorConfig(pipeline, {
+    file: configFile,
+    root,
+    onReload: (event) => {
+      const file = shown(configFile);
+      if (event.outcome === 'reloaded') console.log(`\ncollector: ${file} changed, reloaded`);
+      else if (event.outcome === 'refused') console.error(`\ncollector: ${file} does not load; the running Collector keeps its last good configuration:\n  ${event.error}`);
+      else console.error(`\ncollector: ${file} loaded but the Collector did not start with it (${event.error}); it runs the last good configuration again`);
+    },
+  });
+  cleanups.unshift(() => reloads.stop());
 } else {
   const receiver = await startReceiver({ port: 4318 + offset, keepRawBodies: false });
   receiverUrl = receiver.url;

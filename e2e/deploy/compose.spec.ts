@@ -99,6 +99,7 @@ const ALLOWED_PORTS: Record<number, string> = {
   4317: 'otel-collector',
   4318: 'otel-collector',
   9428: 'victorialogs',
+  8888: 'otel-collector',
 };
 
 const BUDGET_BYTES = 1.5 * 1024 ** 3;

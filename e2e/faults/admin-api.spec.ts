@@ -40,8 +40,10 @@ describe('the admin API', () => {
   it('records lab progress for the console', async () => {
     const put = await call('PUT', '/admin/labs/hidden-retries', { state: 'started' });
     expect(put.status).toBe(200);
-    const { labs } = (await (await call('GET', '/admin/labs')).json()) as { labs: { name: string; state: string }[] };
+    const { labs } = (await (await call('GET', '/admin/labs')).json()) as { labs: { name: string; state: string; kind: string }[] };
     expect(labs.find((l) => l.name === 'hidden-retries')!.state).toBe('started');
+    // The console's labs table lists every kind, the pipeline labs included.
+    expect(labs.filter((l) => l.kind === 'pipeline').map((l) => l.name)).toEqual(['the-bill-or-the-bug', 'the-silent-collector']);
     expect((await call('PUT', '/admin/labs/hidden-retries', { state: 'done' })).status).toBe(400);
     await call('PUT', '/admin/labs/hidden-retries', { state: 'idle' });
   });

@@ -1,10 +1,13 @@
 import type { FaultName } from './catalogue';
 
-/** The workshop labs (docs/workshop/). Fault labs are started by an instructor's switch; code labs break code. */
+/**
+ * The workshop labs (docs/workshop/). Fault labs are started by an instructor's switch; code labs
+ * break code; pipeline labs break the Collector's configuration.
+ */
 export interface LabDefinition {
   name: string;
   title: string;
-  kind: 'fault' | 'code';
+  kind: 'fault' | 'code' | 'pipeline';
   fault?: FaultName;
 }
 
@@ -18,4 +21,6 @@ export const LABS: readonly LabDefinition[] = [
   { name: 'stops-at-the-queue', title: 'The trace that stops at the queue', kind: 'code' },
   { name: 'detached-retries', title: 'The retry helper that forgot where it came from', kind: 'code' },
   { name: 'lost-in-the-callback', title: 'Lost in the callback', kind: 'code' },
+  { name: 'the-bill-or-the-bug', title: 'The bill or the bug: sampling that keeps what matters', kind: 'pipeline' },
+  { name: 'the-silent-collector', title: 'The silent collector: a pipeline that drops spans', kind: 'pipeline' },
 ];

@@ -6,6 +6,7 @@ export { collectorEnv, findTool, jaegerEnv, localJaegerUiConfig, localPrometheus
 export { clockTicksPerSecond, CpuLedger, type CpuObservation, type MemoryKib, parseProcStat, parseSmapsRollup, type ProcStat, readMemory, readProcStat } from './proc-usage';
 export { hostPreloadPath, imageAllocatorEnv, imageRuntimeEnv } from './image-env';
 export { VICTORIALOGS_FLAGS, VICTORIALOGS_GOMEMLIMIT } from './victorialogs-settings';
+export { collectorErrorLine, type CollectorWatch, type ReloadEvent, validateCollectorConfig, type Validation, watchCollectorConfig, type WatchOptions } from './collector-reload';
 export { type LineFormatter, prettyLines, rawLines, SHORT_TRACE_ID, type TerminalLogs, wantsColour } from './log-format';
 export { type LocalLink, localLinks, type LocalLinkSource, readyBanner } from './local-links';
 export { clearLocalState, composeGatewayRunning, composeProject, type DetectedStack, detectStack, type DetectOptions, localDir, type LocalStackState, readLocalState, sameListener, type StackMode, type TraceStore, writeLocalState } from './running-stack';

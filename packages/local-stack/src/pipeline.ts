@@ -64,7 +64,7 @@ export interface PipelineOptions {
   portOffset?: number;
   /** Folder for otelcol.log, jaeger.log, prometheus.log (default: a temporary folder). */
   logDir?: string;
-  /** A file of deploy/otel-collector/ (default config.yaml), as OTEL_COLLECTOR_CONFIG in compose. */
+  /** A file of deploy/otel-collector/ (default config.yaml), as OTEL_COLLECTOR_CONFIG in compose, or an absolute path. */
   collectorConfig?: string;
   /** Environment of the collector: SAMPLING_PERCENTAGE, SLOW_TRACE_THRESHOLD_MS, TAIL_DECISION_WAIT. */
   collectorEnv?: Record<string, string>;
@@ -101,7 +101,7 @@ export interface Pipeline {
   healthUrls: Partial<Record<PipelineTool, string>>;
   /** The first pipeline process that has exited, if any. */
   exited(): PipelineProcess | undefined;
-  /** Restarts the collector with another config file or environment (sampling settings). */
+  /** Restarts the collector with another config file (as collectorConfig) or environment (sampling settings). */
   restartCollector(options: { config?: string; env?: Record<string, string> }): Promise<void>;
   /** Stops VictoriaLogs (an outage; its data stays) or starts it again on the same data. */
   setVictoriaLogsRunning(running: boolean): Promise<void>;
@@ -260,7 +260,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   let collector: PipelineProcess | undefined;
   const startCollector = async (config: string, env: Record<string, string>) => {
-    collector = spawnTool('otelcol', binaries.otelcol!, [`--config=${join(root, 'deploy', 'otel-collector', config)}`], { ...env, ...collectorEnv(ports) }, logDir, inherit);
+    collector = spawnTool('otelcol', binaries.otelcol!, [`--config=${resolve(root, 'deploy', 'otel-collector', config)}`], { ...env, ...collectorEnv(ports) }, logDir, inherit);
     processes.push(collector);
     await waitHealthy(collector, healthUrls.otelcol, deadline());
   };

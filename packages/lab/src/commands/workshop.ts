@@ -5,18 +5,24 @@ import { analyze, type DoctorReport, readTraces, type ReadTracesOptions, renderR
 import { detectStack, findTool } from '@tracelab/local-stack';
 import { admin, type AdminTarget, adminTargetFromEnv } from '../admin-client';
 import { CODE_LABS, findCodeLab } from '../workshop/code-labs';
+import { breakCollectorConfig, readPipelineLabState, restoreCollectorConfig, shownPath } from '../workshop/collector-config';
 import { applyEdit, editState, revertEdit } from '../workshop/edits';
 import { CODE_LAB_SYMPTOMS, FAULT_LAB_SYMPTOMS, type SymptomCheck } from '../workshop/fault-lab-checks';
 import { runLocally } from '../workshop/local-check';
 import { changedServices, checkCommand, type HintContext, loadHints, modeLine, rerunHint, traceHints } from '../workshop/mode-hints';
+import { checkSampling, checkWholeTraces, NotReady, type PipelineVerdict, preflight } from '../workshop/pipeline-checks';
+import { findPipelineLab } from '../workshop/pipeline-labs';
 import { readUntilQuiet } from '../workshop/read-until-quiet';
+import { placeMany, placeOrder } from '../workshop/shop-orders';
 
 const ROOT = resolve(__dirname, '../../../..');
 const USAGE = `usage: pnpm lab workshop list
-       pnpm lab workshop start <lab>    code labs break the working tree; fault labs switch their fault on
-       pnpm lab workshop check <lab>    places orders and runs the doctor: exit 0 when fixed
-       pnpm lab workshop reset          restores every code lab's files and switches faults off
-Fault labs talk to the running stack (GATEWAY_URL, ADMIN_TOKEN; traces from --source jaeger|local).`;
+       pnpm lab workshop start <lab>    code labs break the working tree; fault labs switch their fault on;
+                                        pipeline labs break the Collector's configuration file
+       pnpm lab workshop check <lab>    places orders and judges their traces: exit 0 when fixed
+       pnpm lab workshop reset          restores every code lab's files and the Collector's configuration, switches faults off
+Fault and pipeline labs talk to the running stack (GATEWAY_URL, ADMIN_TOKEN; traces from --source jaeger|local;
+pipeline labs: JAEGER_URL, COLLECTOR_METRICS_URL, TRACELAB_COLLECTOR_CONFIG).`;
 
 const say = (message: string) => console.log(message);
 
@@ -34,6 +40,16 @@ export async function hintContext(target: AdminTarget, root = ROOT): Promise<Hin
   return { stack: await detectStack({ gatewayUrl: target.gatewayUrl, root }), k6: findTool('k6', root) !== undefined, docker: findTool('docker', root) !== undefined };
 }
 
+/** How a saved Collector configuration reaches the running Collector, in the mode that runs. */
+function reloadHints({ stack }: HintContext, file: string): string[] {
+  const local = `Saving ${file} reloads the Collector (pnpm start:local watches it; a file that does not load leaves the running Collector alone).`;
+  const compose = `After each save: docker compose restart otel-collector (docker compose logs otel-collector says why it refuses a file).`;
+  if (stack.mode === 'local' && stack.local?.traces.store === 'receiver') {
+    return ['This lab needs the real Collector: pnpm tools:build, then restart pnpm start:local.'];
+  }
+  return stack.mode === 'local' ? [local] : stack.mode === 'compose' ? [compose] : [local, compose];
+}
+
 async function start(lab: LabDefinition, target: AdminTarget): Promise<number> {
   const context = await hintContext(target);
   if (lab.kind === 'code') {
@@ -42,6 +58,12 @@ async function start(lab: LabDefinition, target: AdminTarget): Promise<number> {
     say(`${lab.name}: something in the code is now broken. Run the changed code, place orders, look at the traces.`);
     say(modeLine(context));
     say(rerunHint(context, changedServices(ROOT, codeLab.edits.map((e) => e.file))));
+  } else if (lab.kind === 'pipeline') {
+    const file = shownPath(ROOT, breakCollectorConfig(ROOT, lab.name, findPipelineLab(lab.name)!.edits));
+    say(`${lab.name}: ${file} is changed. Fix the lab by editing that file.`);
+    say(modeLine(context));
+    for (const line of reloadHints(context, file)) say(line);
+    say(findPipelineLab(lab.name)!.brief);
   } else {
     if (context.stack.mode === 'none') {
       console.error(`${lab.name}: ${modeLine(context)}`);
@@ -76,19 +98,7 @@ async function checkCodeLab(lab: LabDefinition): Promise<{ report: DoctorReport;
 async function checkFaultLab(lab: LabDefinition, target: AdminTarget, source: 'jaeger' | 'local'): Promise<{ report: DoctorReport; symptoms: string[] }> {
   const { faults } = await admin<{ faults: { name: string; enabled: boolean }[] }>(target, 'GET', '/admin/faults');
   const stillOn = faults.find((f) => f.name === lab.fault)?.enabled ? [`fault ${lab.fault} is still switched on`] : [];
-  const traceIds: string[] = [];
-  for (let i = 0; i < 5; i++) {
-    const response = await fetch(`${target.gatewayUrl}/orders`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', baggage: `synthetic=true,shop.scenario=lab-${lab.name}` },
-      body: JSON.stringify({
-        customerId: `cust-${String(300 + i).padStart(4, '0')}`,
-        items: [{ sku: 'TL-MUG', quantity: 1 }, { sku: 'TL-CAP', quantity: 1 }],
-        card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
-      }),
-    });
-    traceIds.push(response.headers.get('x-trace-id') ?? '');
-  }
+  const traceIds = (await placeMany(5, 1, (index) => placeOrder(target.gatewayUrl, { index, scenario: `lab-${lab.name}` }))).map((o) => o.traceId);
   // Only the orders placed here are judged: other learners may share the stack.
   const where = { source, jaegerUrl: process.env.JAEGER_URL, receiverUrl: process.env.RECEIVER_URL };
   const all = await collectTraces(traceIds.filter(Boolean), where);
@@ -112,7 +122,41 @@ async function collectTraces(traceIds: string[], where: Omit<ReadTracesOptions, 
   );
 }
 
+/**
+ * A pipeline lab: its preconditions (else one line), a configuration the Collector refuses (its
+ * own error line), then the lab's judgement of what Jaeger kept.
+ */
+async function checkPipelineLab(lab: LabDefinition, target: AdminTarget): Promise<number> {
+  let ready;
+  try {
+    ready = await preflight(ROOT, lab.name, target);
+  } catch (error) {
+    if (!(error instanceof NotReady)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  if ('refused' in ready) {
+    say(`✘ ${lab.name}: the Collector refuses ${shownPath(ROOT, ready.file)}:\n  ${ready.refused}`);
+    say('The running Collector keeps its last good configuration in local mode; in compose it stops at its next restart. Fix the file, or: pnpm lab workshop reset');
+    await report(target, lab.name, 'failed', `the Collector refuses the configuration: ${ready.refused}`);
+    return 1;
+  }
+  const scenario = `lab-${lab.name}`;
+  const verdict: PipelineVerdict =
+    lab.name === 'the-bill-or-the-bug' ? await checkSampling(target, scenario, ready.config, ready.before) : await checkWholeTraces(target, scenario, ready.config);
+  if (verdict.report) say(renderReport(verdict.report, { color: process.stdout.isTTY }));
+  if (verdict.problems.length === 0) {
+    say(`\n✔ ${lab.name}: fixed. ${lab.name === 'the-bill-or-the-bug' ? 'Every error and every slow trace kept, and a fair share of the rest.' : 'Every trace is whole.'}`);
+    await report(target, lab.name, 'passed');
+    return 0;
+  }
+  say(`\n✘ ${lab.name}: not fixed yet:\n${verdict.problems.map((p) => `  - ${p}`).join('\n')}`);
+  await report(target, lab.name, 'failed', verdict.problems.join('; '));
+  return 1;
+}
+
 async function check(lab: LabDefinition, target: AdminTarget, source: 'jaeger' | 'local'): Promise<number> {
+  if (lab.kind === 'pipeline') return checkPipelineLab(lab, target);
   const { report: doctor, symptoms } =
     lab.kind === 'code' ? await checkCodeLab(lab) : await checkFaultLab(lab, target, source);
   say(renderReport(doctor, { color: process.stdout.isTTY }));
@@ -137,17 +181,19 @@ async function reset(target: AdminTarget): Promise<number> {
       }
     }
   }
+  const restored = restoreCollectorConfig(ROOT);
+  if (restored) say(`${shownPath(ROOT, restored)}: the shipped configuration is back (pnpm start:local reloads it; compose: docker compose restart otel-collector)`);
   await admin(target, 'POST', '/admin/faults/reset').catch(() => say('faults not reset: the stack is not reachable'));
   for (const lab of LABS) await report(target, lab.name, 'idle');
-  say(untouched === 0 ? 'workshop reset: code restored, faults off' : 'workshop reset: see the files above');
+  say(untouched === 0 ? `workshop reset: code restored${restored ? ', Collector configuration restored' : ''}, faults off` : 'workshop reset: see the files above');
   return untouched === 0 ? 0 : 1;
 }
 
 function list(): number {
   for (const lab of LABS) {
     const codeLab = findCodeLab(lab.name);
-    const state = codeLab ? (codeLab.edits.every((e) => editState(ROOT, e) === 'applied') ? 'started' : '') : '';
-    say(`${lab.name.padEnd(22)} ${lab.kind.padEnd(6)} ${(lab.fault ?? '').padEnd(20)} ${lab.title} ${state ? `[${state}]` : ''}`);
+    const started = codeLab ? codeLab.edits.every((e) => editState(ROOT, e) === 'applied') : lab.kind === 'pipeline' && readPipelineLabState(ROOT)?.lab === lab.name;
+    say(`${lab.name.padEnd(22)} ${lab.kind.padEnd(8)} ${(lab.fault ?? '').padEnd(20)} ${lab.title} ${started ? '[started]' : ''}`);
   }
   say('\nThe stories, hints and fixes: docs/workshop/');
   return 0;

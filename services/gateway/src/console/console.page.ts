@@ -1,5 +1,6 @@
 import { CONSOLE_CSS } from './console.styles';
 
+export const CONSOLE_KIT_PATH = '/console/kit.js';
 const CONSOLE_SCRIPT_PATH = '/console/app.js';
 
 /** The static shell; console.script.ts fills the tables from the admin API. */
@@ -11,6 +12,7 @@ export const CONSOLE_HTML = `<!doctype html>
 <title>tracelab console</title>
 <link rel="icon" href="data:,">
 <style>${CONSOLE_CSS}</style>
+<script src="${CONSOLE_KIT_PATH}" defer></script>
 <script src="${CONSOLE_SCRIPT_PATH}" defer></script>
 </head>
 <body>
@@ -45,7 +47,7 @@ export const CONSOLE_HTML = `<!doctype html>
   <section aria-labelledby="orders-title">
     <div class="heading">
       <h2 id="orders-title">Last orders</h2>
-      <span class="hint">trace ids open in Jaeger</span>
+      <span class="hint">trace ids open their trace page</span>
       <div class="actions"><button data-testid="place-order" type="button">Place a test order</button></div>
     </div>
     <div class="order-result" data-testid="order-result" aria-live="polite" hidden></div>
@@ -53,6 +55,25 @@ export const CONSOLE_HTML = `<!doctype html>
     <table>
       <thead><tr><th>Created</th><th>Order</th><th>Status</th><th>Total</th><th>Trace</th></tr></thead>
       <tbody data-testid="orders-body"><tr><td class="empty" colspan="5">Loading…</td></tr></tbody>
+    </table>
+  </section>
+
+  <section aria-labelledby="traces-title">
+    <div class="heading">
+      <h2 id="traces-title">Recent traces</h2>
+      <span class="hint" data-testid="recent-traces-source">refreshed every 10 s</span>
+      <div class="actions">
+        <form class="trace-box" data-testid="trace-box">
+          <label for="trace-box-input" class="hint">Trace id</label>
+          <input id="trace-box-input" data-testid="trace-box-input" type="text" autocomplete="off" spellcheck="false" placeholder="32 hex digits">
+          <button data-testid="trace-box-open" type="submit">Open</button>
+        </form>
+      </div>
+    </div>
+    <p class="section-error" data-testid="recent-traces-error" role="alert"></p>
+    <table>
+      <thead><tr><th>Started</th><th>Trace</th><th>Duration</th><th>Verdict</th><th>Order</th></tr></thead>
+      <tbody data-testid="recent-traces-body"><tr><td class="empty" colspan="5">Loading…</td></tr></tbody>
     </table>
   </section>
 

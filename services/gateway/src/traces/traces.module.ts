@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AdminTokenGuard } from '../admin/admin-token.guard';
+import { TRACE_LOG_READER } from './trace-logs';
+import { TracesHttpController } from './traces.http.controller';
+import { TracesService } from './traces.service';
+
+/** GET /admin/traces (recent traces with badges) and /admin/traces/:traceId (one trace, judged by the trace doctor). */
+@Module({
+  controllers: [TracesHttpController],
+  providers: [AdminTokenGuard, TracesService, { provide: TRACE_LOG_READER, useValue: null }],
+})
+export class TracesModule {}

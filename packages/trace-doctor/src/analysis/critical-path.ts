@@ -1,22 +1,42 @@
 import type { ReceivedSpan } from '@tracelab/otlp-receiver';
 import type { TimedSpan } from '../model';
+import { byStart } from '../spans';
 import { childrenOf, entrySpan, type TraceTree } from './trace-tree';
 
-/** From the entry span, repeatedly the child that ends last: the chain the trace's end waited on. */
+/**
+ * The spans the end of the trace waited on, in start order. Walking back from a span's end, the
+ * path takes the child that finished last, continues inside it, then goes on from that child's
+ * start with the sibling that finished last before it (Jaeger's critical-path algorithm): work done
+ * one step after another stays on the path, a child running beside a longer one does not. A child
+ * that outlives its parent (a consumer after its message's publish) counts only up to the parent's end.
+ */
 export function criticalPath(tree: TraceTree): TimedSpan[] {
-  const path: TimedSpan[] = [];
-  const visited = new Set<string>();
-  let current: ReceivedSpan | undefined = entrySpan(tree);
-  while (current && !visited.has(current.spanId)) {
-    visited.add(current.spanId);
-    path.push({ spanId: current.spanId, service: current.service, name: current.name, durationMs: current.durationMs });
-    current = lastToEnd(childrenOf(tree, current));
-  }
-  return path;
+  const onPath = new Map<string, ReceivedSpan>();
+  const visit = (span: ReceivedSpan, until: bigint) => {
+    // Guards against a malformed trace whose parent ids form a cycle.
+    if (onPath.has(span.spanId)) return;
+    onPath.set(span.spanId, span);
+    const children = childrenOf(tree, span).filter((child) => child.startTimeUnixNano < span.endTimeUnixNano);
+    for (let cursor = until; ; ) {
+      const child = lastToFinishBy(children, span.endTimeUnixNano, cursor);
+      if (!child) return;
+      visit(child, min(child.endTimeUnixNano, span.endTimeUnixNano));
+      cursor = child.startTimeUnixNano;
+    }
+  };
+  const entry = entrySpan(tree);
+  visit(entry, entry.endTimeUnixNano);
+  return [...onPath.values()].sort(byStart).map((span) => ({ spanId: span.spanId, service: span.service, name: span.name, durationMs: span.durationMs }));
 }
 
-function lastToEnd(spans: readonly ReceivedSpan[]): ReceivedSpan | undefined {
+/** The child whose end (clipped to its parent's) comes last but no later than `cursor`. */
+function lastToFinishBy(children: readonly ReceivedSpan[], parentEnd: bigint, cursor: bigint): ReceivedSpan | undefined {
   let last: ReceivedSpan | undefined;
-  for (const span of spans) if (!last || span.endTimeUnixNano >= last.endTimeUnixNano) last = span;
+  for (const child of children) {
+    const end = min(child.endTimeUnixNano, parentEnd);
+    if (end <= cursor && child.startTimeUnixNano < cursor && (!last || end >= min(last.endTimeUnixNano, parentEnd))) last = child;
+  }
   return last;
 }
+
+const min = (a: bigint, b: bigint) => (a < b ? a : b);

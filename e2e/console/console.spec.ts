@@ -145,15 +145,16 @@ describe('the workshop console', () => {
     expect({ updates: reservationUpdates(spans).length, trace: describeTrace(spans) }).toMatchObject({ updates: 1 });
   });
 
-  it('places a test order and opens its trace in Jaeger in a new tab', async () => {
+  it('places a test order whose trace id opens its trace page, and a second link opens Jaeger in a new tab', async () => {
     await page.locator(testId('place-order')).click();
-    const resultLink = page.locator(`${testId('order-result')} ${testId('trace-link')}`);
+    const resultLink = page.locator(`${testId('order-result')} ${testId('trace-page-link')}`);
     await resultLink.waitFor({ state: 'visible' });
     const traceId = (await resultLink.textContent())!.trim();
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
 
     const row = page.locator(`${testId('order-row')}[data-trace-id="${traceId}"]`);
     await row.waitFor({ state: 'visible' });
+    expect(await row.locator(testId('trace-page-link')).getAttribute('href')).toBe(`/console/traces/${traceId}`);
     const link = row.locator(testId('trace-link'));
     const href = await link.getAttribute('href');
     expect(href).toBe(`${JAEGER_UI_URL}/trace/${traceId}`);

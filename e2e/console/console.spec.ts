@@ -1,22 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { ADMIN_TOKEN, GATEWAY_URL } from '../support/env';
 import { orderBody, placeOrder } from '../support/shop';
 import { byId, describeTrace, hasService, type ReceivedSpan, SpanKind, waitForTrace } from '../support/traces';
 
 const JAEGER_UI_URL = 'http://jaeger.invalid:16686';
 const SCREENSHOT = join(__dirname, '../../.e2e/console.png');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Services pick a fault switch up within 1 s; allow for that plus one order. */
 const FAULT_EFFECT_WITHIN_MS = 5000;
 const THREE_SKUS = [
@@ -86,7 +77,7 @@ describe('the workshop console', () => {
 
   beforeAll(async () => {
     await resetFaults();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(10000);

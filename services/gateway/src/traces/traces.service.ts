@@ -77,9 +77,10 @@ function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
 
-// fetch() reports a refused connection as "fetch failed"; the useful part is in `cause`.
+// fetch() reports a refused connection as "fetch failed"; the useful part is in `cause`. (Duck-typed:
+// an error made in another realm, as fetch's are under a test runner, fails instanceof Error.)
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: string; message?: string } | undefined;
-  return cause ? `${error.message} (${cause.code ?? cause.message})` : error.message;
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: string; message?: string } };
+  if (typeof message !== 'string') return String(error);
+  return cause ? `${message} (${cause.code ?? cause.message})` : message;
 }

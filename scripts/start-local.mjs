@@ -43,7 +43,13 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
 } else if (findTool('otelcol', root) && findTool('jaeger', root)) {
   const pipeline = await startPipeline({ root, logDir, readyTimeoutMs: 60_000 });
   cleanups.push(() => pipeline.stop());
-  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' });
+  Object.assign(env, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+    // The console's trace page (/console/traces/<id>) reads Jaeger's api/v3: its own UI is a placeholder when built from source.
+    TRACE_SOURCE: 'jaeger',
+    JAEGER_QUERY_URL: pipeline.jaegerUrl,
+  });
   console.log(
     `pipeline up: collector ${pipeline.otlpHttpUrl} (span metrics ${pipeline.spanmetricsUrl}), ` +
       `Jaeger API ${pipeline.jaegerUrl}${pipeline.prometheusUrl ? `, Prometheus ${pipeline.prometheusUrl}` : ''}; logs in ${relative(root, logDir)}/`,
@@ -71,7 +77,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
 } else {
   const receiver = await startReceiver({ port: 4318, keepRawBodies: false });
   cleanups.push(() => receiver.close());
-  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' });
+  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', TRACE_SOURCE: 'local', TRACE_RECEIVER_URL: receiver.url });
   console.log(`otelcol/jaeger not built (pnpm tools:build): spans go to the embedded receiver ${receiver.url} (read them with pnpm lab doctor --source local)`);
 }
 
@@ -79,4 +85,5 @@ console.log('starting six services (the first start seeds 2M risk rows)');
 const stack = await startStack({ env, inheritOutput: process.env.QUIET !== '1', readyTimeoutMs: 300000 });
 cleanups.unshift(() => stack.stop());
 if (stopping) await stop();
-console.log(`\nready: gateway on ${stack.gatewayUrl}  (try: curl ${stack.gatewayUrl}/products)\n`);
+console.log(`\nready: gateway on ${stack.gatewayUrl}  (try: curl ${stack.gatewayUrl}/products)`);
+console.log(`console: ${stack.gatewayUrl}/console (each trace at /console/traces/<trace id>)\n`);

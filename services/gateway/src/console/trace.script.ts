@@ -99,11 +99,14 @@ export const TRACE_SCRIPT = String.raw`'use strict';
   // ---- the page ----------------------------------------------------------------------------
 
   function render(view) {
+    // Marks for the browser's performance panel and bench/trace-page.mjs.
+    performance.mark('trace:data');
     state.view = view;
     showStatus('', 'hidden');
     renderVerdict(view);
     renderLogs(view);
     renderWaterfall(view);
+    performance.mark('trace:rendered');
   }
 
   function renderVerdict(view) {

@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const index = process.argv.indexOf('--port');
   const port = index > 0 ? Number(process.argv[index + 1]) : 4318;
   const receiver = await startReceiver({ port, keepRawBodies: false });
-  process.stdout.write(`OTLP/HTTP JSON receiver on ${receiver.url}/v1/traces (GET /spans lists them, GET /spans/count counts them, DELETE /spans clears them)\n`);
+  process.stdout.write(`OTLP/HTTP JSON receiver on ${receiver.url}/v1/traces and /v1/logs (GET /spans and GET /logs list them, GET /spans/count counts both, DELETE /spans clears both)\n`);
   let seen = 0;
   setInterval(() => {
     const spans = receiver.spans();

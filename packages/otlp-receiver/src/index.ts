@@ -1,2 +1,2 @@
-export { decodeTraces, type ReceivedSpan, SpanKind, StatusCode } from './otlp-json';
-export { fetchSpans, reviveSpan, serializeSpan, startReceiver, type Receiver } from './receiver';
+export { decodeLogs, decodeTraces, type ReceivedLogRecord, type ReceivedSpan, SpanKind, StatusCode } from './otlp-json';
+export { fetchLogs, fetchSpans, reviveLogRecord, reviveSpan, serializeLogRecord, serializeSpan, startReceiver, type Receiver } from './receiver';

@@ -121,3 +121,61 @@ export function decodeTraces(body: unknown): ReceivedSpan[] {
   }
   return spans;
 }
+
+/** A log record decoded from OTLP/JSON (the SDK's http/json log exporter). */
+export interface ReceivedLogRecord {
+  /** Empty when the line was written outside any span. */
+  traceId: string;
+  spanId: string;
+  service: string;
+  /** Nanoseconds since the epoch. */
+  timeUnixNano: bigint;
+  severityText: string;
+  severityNumber: number;
+  body: unknown;
+  attributes: Record<string, unknown>;
+  resource: Record<string, unknown>;
+}
+
+interface OtlpLogRecord {
+  timeUnixNano?: string | number;
+  observedTimeUnixNano?: string | number;
+  severityNumber?: number | string;
+  severityText?: string;
+  body?: AnyValue;
+  attributes?: KeyValue[];
+  traceId?: string;
+  spanId?: string;
+}
+
+interface OtlpLogs {
+  resourceLogs?: {
+    resource?: { attributes?: KeyValue[] };
+    scopeLogs?: { logRecords?: OtlpLogRecord[] }[];
+  }[];
+}
+
+/** Accepts an OTLP/JSON logs export request. */
+export function decodeLogs(body: unknown): ReceivedLogRecord[] {
+  const records: ReceivedLogRecord[] = [];
+  for (const resourceLogs of (body as OtlpLogs)?.resourceLogs ?? []) {
+    const resource = attributes(resourceLogs.resource?.attributes);
+    for (const scope of resourceLogs.scopeLogs ?? []) {
+      for (const record of scope.logRecords ?? []) {
+        const time = record.timeUnixNano && String(record.timeUnixNano) !== '0' ? record.timeUnixNano : record.observedTimeUnixNano;
+        records.push({
+          traceId: hexId(record.traceId, 32) ?? '',
+          spanId: hexId(record.spanId, 16) ?? '',
+          service: String(resource['service.name'] ?? 'unknown'),
+          timeUnixNano: BigInt(time ?? 0),
+          severityText: record.severityText ?? '',
+          severityNumber: Number(record.severityNumber ?? 0),
+          body: value(record.body),
+          attributes: attributes(record.attributes),
+          resource,
+        });
+      }
+    }
+  }
+  return records;
+}

@@ -1,7 +1,8 @@
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { expressConfig, httpConfig, pgConfig, pinoConfig } from './instrumentation-config';
-import type { Telemetry } from './lifecycle';
+import type { Telemetry } from './telemetry';
+import { createLogRecordProcessors } from './log-pipeline';
 import { samplerFromEnv } from './samplers';
 import { prepareServiceResource } from './service-resource';
 import { createSpanProcessors } from './span-pipeline';
@@ -27,28 +28,30 @@ const DISABLED = {
 };
 
 /**
- * The NodeSDK reads these itself. tracelab's defaults keep it to traces, as the lean bootstrap
- * (its default would also send metrics and logs over OTLP), and to the lean bootstrap's resource
+ * The NodeSDK reads these itself. tracelab's defaults keep it to traces and logs, as the lean
+ * bootstrap (its default would also send metrics over OTLP), and to the lean bootstrap's resource
  * (no host.* or process.* attributes); set any of them to get the SDK's behaviour back.
  */
 function defaultNodeSdkEnv(): void {
   process.env.OTEL_METRICS_EXPORTER ??= 'none';
-  process.env.OTEL_LOGS_EXPORTER ??= 'none';
   process.env.OTEL_NODE_RESOURCE_DETECTORS ??= 'env';
 }
 
 /**
  * The auto bootstrap (TRACELAB_TELEMETRY=auto): `@opentelemetry/sdk-node` with every instrumentation
  * of auto-instrumentations-node but those above, and the lean bootstrap's span pipeline, sampler,
- * propagator and resource, so a trace means the same under both.
+ * propagator, log pipeline and resource, so a trace and its logs mean the same under both.
  */
 export function createTelemetry(): Telemetry {
   const resource = prepareServiceResource();
   defaultNodeSdkEnv();
+  // The lean bootstrap's log pipeline (masking, then batch export); none given (OTEL_LOGS_EXPORTER=none) leaves the SDK without logs.
+  const logRecordProcessors = createLogRecordProcessors();
   const sdk = new NodeSDK({
     resource,
     sampler: samplerFromEnv(),
     spanProcessors: createSpanProcessors(),
+    ...(logRecordProcessors.length > 0 ? { logRecordProcessors } : {}),
     textMapPropagator: createSwitchablePropagator(),
     instrumentations: [
       getNodeAutoInstrumentations({
@@ -56,7 +59,7 @@ export function createTelemetry(): Telemetry {
         '@opentelemetry/instrumentation-http': httpConfig,
         '@opentelemetry/instrumentation-express': expressConfig,
         '@opentelemetry/instrumentation-pg': pgConfig,
-        '@opentelemetry/instrumentation-pino': pinoConfig,
+        '@opentelemetry/instrumentation-pino': pinoConfig(),
       }),
     ],
   });

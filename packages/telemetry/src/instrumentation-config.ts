@@ -4,6 +4,7 @@ import type { PgInstrumentationConfig } from '@opentelemetry/instrumentation-pg'
 import type { PinoInstrumentationConfig } from '@opentelemetry/instrumentation-pino';
 import { ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
 import { isHousekeepingRequest } from './housekeeping';
+import { logsExported } from './log-pipeline';
 
 /** Settings both bootstraps give the instrumentations they share, so their traces look the same. */
 export const httpConfig: HttpInstrumentationConfig = { ignoreIncomingRequestHook: isHousekeepingRequest };
@@ -38,4 +39,11 @@ export const expressConfig: ExpressInstrumentationConfig = {
 
 export const pgConfig: PgInstrumentationConfig = { requireParentSpan: true, ignoreConnectSpans: true };
 
-export const pinoConfig: PinoInstrumentationConfig = { disableLogSending: true };
+/**
+ * Correlation (trace_id, span_id on every line written in a span) always; log sending (each line
+ * to the Logs SDK, hence over OTLP) unless OTEL_LOGS_EXPORTER=none, so that a service without log
+ * export does not parse its own lines a second time for nothing.
+ */
+export function pinoConfig(): PinoInstrumentationConfig {
+  return { disableLogSending: !logsExported() };
+}

@@ -1,8 +1,5 @@
 import { chosenBootstrap } from './bootstrap-choice';
-
-export interface Telemetry {
-  shutdown(): Promise<void>;
-}
+import type { Telemetry } from './telemetry';
 
 const KEY = Symbol.for('tracelab.telemetry');
 type Holder = { [KEY]?: Telemetry };
@@ -12,7 +9,7 @@ export function telemetryEnabled(): boolean {
 }
 
 /**
- * Starts tracing once per process with the bootstrap TRACELAB_TELEMETRY names. A bad name stops
+ * Starts tracing (and log export) once per process with the bootstrap TRACELAB_TELEMETRY names. A bad name stops
  * the process even with tracing disabled; with OTEL_SDK_DISABLED=true not even the SDK is loaded.
  */
 export function startTelemetry(): void {
@@ -24,7 +21,7 @@ export function startTelemetry(): void {
   holder[KEY] = createTelemetry();
 }
 
-/** Flushes every pending span; called by the service on shutdown, after the app has closed. */
+/** Flushes every pending span and log record; called by the service on shutdown, after the app has closed. */
 export async function shutdownTelemetry(): Promise<void> {
   const holder = globalThis as Holder;
   const telemetry = holder[KEY];

@@ -1,4 +1,4 @@
-import { context, diag, DiagConsoleLogger, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
+import { context, diag, DiagConsoleLogger, DiagLogLevel, logs, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { type Instrumentation, registerInstrumentations } from '@opentelemetry/instrumentation';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
@@ -10,7 +10,8 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { detectResources, envDetector } from '@opentelemetry/resources';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
 import { leanHttpConfig, pgConfig, pinoConfig } from './instrumentation-config';
-import type { Telemetry } from './lifecycle';
+import type { Telemetry } from './telemetry';
+import { createLoggerProvider } from './log-pipeline';
 import { samplerFromEnv } from './samplers';
 import { prepareServiceResource } from './service-resource';
 import { createSpanProcessors } from './span-pipeline';
@@ -23,12 +24,12 @@ function createInstrumentations(): Instrumentation[] {
     new NestInstrumentation(),
     new GrpcInstrumentation(),
     new PgInstrumentation(pgConfig),
-    new PinoInstrumentation(pinoConfig),
+    new PinoInstrumentation(pinoConfig()),
     new UndiciInstrumentation(),
   ];
 }
 
-/** The lean bootstrap (TRACELAB_TELEMETRY=lean, the default): the SDK pieces wired by hand. */
+/** The lean bootstrap (TRACELAB_TELEMETRY=lean, the default): the SDK pieces wired by hand, traces and logs. */
 export function createTelemetry(): Telemetry {
   const resource = prepareServiceResource().merge(detectResources({ detectors: [envDetector] }));
   if (process.env.OTEL_LOG_LEVEL === 'debug') diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.DEBUG);
@@ -40,12 +41,15 @@ export function createTelemetry(): Telemetry {
   context.setGlobalContextManager(contextManager);
   propagation.setGlobalPropagator(createSwitchablePropagator());
   trace.setGlobalTracerProvider(provider);
+  // Before the instrumentations: pino's log sending asks the global provider for its logger.
+  const loggerProvider = createLoggerProvider(resource);
+  if (loggerProvider) logs.setGlobalLoggerProvider(loggerProvider);
   const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations: createInstrumentations() });
 
   return {
     async shutdown() {
       unregister();
-      await provider.shutdown();
+      await Promise.all([provider.shutdown(), loggerProvider?.shutdown()]);
     },
   };
 }

@@ -20,3 +20,14 @@ export { DEFAULT_LAST, readLocal, type TraceSelection } from './readers/local';
 export { DEFAULT_JAEGER_URL, DEFAULT_RECEIVER_URL, readTraces, type ReadTracesOptions, type TraceSource } from './readers/read-traces';
 export { renderReport, type RenderOptions } from './render/render-report';
 export { findingsAbout, isWhole, otherHalves } from './verdict';
+export {
+  DEFAULT_VICTORIALOGS_URL,
+  queryVictoriaLogs,
+  readTraceLogs,
+  traceLogsQuery,
+  traceLogsUiUrl,
+  type LogSource,
+  type ReadTraceLogsOptions,
+  type TraceLogLine,
+} from './readers/logs';
+export { InvalidTraceIdError, parseTraceId } from './readers/trace-id';

@@ -77,7 +77,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
 } else {
   const receiver = await startReceiver({ port: 4318, keepRawBodies: false });
   cleanups.push(() => receiver.close());
-  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', TRACE_SOURCE: 'local', TRACE_RECEIVER_URL: receiver.url });
+  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', TRACE_SOURCE: 'local', TRACE_RECEIVER_URL: receiver.url, LOG_STORE: 'local' });
   console.log(`otelcol/jaeger not built (pnpm tools:build): spans go to the embedded receiver ${receiver.url} (read them with pnpm lab doctor --source local)`);
 }
 

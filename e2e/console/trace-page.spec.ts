@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fetchLogs } from '@tracelab/otlp-receiver';
 import type { Browser, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { toOtlpJson } from '../../packages/trace-doctor/src/testing/otlp-encode';
@@ -10,10 +11,10 @@ import { launchChromium } from '../support/browser';
 import { ADMIN_TOKEN, DATABASE_URL, GATEWAY_URL, RECEIVER_URL } from '../support/env';
 import { resetFaults, setFault } from '../support/faults';
 import { riskQuery, waitForIndex } from '../support/risk-index';
-import { orderBody, placeOrder } from '../support/shop';
+import { DECLINED_CARD, orderBody, placeOrder } from '../support/shop';
 import { allSpans, type ReceivedSpan, SpanKind, waitForTrace } from '../support/traces';
 import { eventually } from '../support/wait';
-import { orderDone, SIX_SERVICES, tracesOfOrder } from '../support/whole-trace';
+import { orderDone, paymentFailedDone, SIX_SERVICES, tracesOfOrder } from '../support/whole-trace';
 
 const ARTEFACTS = join(__dirname, '../../.e2e');
 const testId = (id: string) => `[data-testid="${id}"]`;
@@ -29,6 +30,17 @@ async function placeAndSettle(): Promise<{ orderId: string; traceId: string; tra
     return orderDone([...found.values()].flat()) ? found : undefined;
   });
   return { orderId, traceId: answer.traceId, traces };
+}
+
+/** A log line of test data, straight into the receiver (OTLP/HTTP JSON logs), in a span or outside any. */
+async function sendLogLine(service: string, traceId: string, spanId: string, severityText: string, body: string): Promise<void> {
+  const record = { timeUnixNano: String(BigInt(Date.now()) * 1_000_000n), severityText, body: { stringValue: body }, traceId, spanId, attributes: [] };
+  const response = await fetch(`${RECEIVER_URL}/v1/logs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ resourceLogs: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] }, scopeLogs: [{ logRecords: [record] }] }] }),
+  });
+  expect(response.status).toBe(200);
 }
 
 /** Spans of test data, straight into the receiver the gateway reads (old timestamps: never a "recent" trace). */
@@ -48,7 +60,7 @@ describe('the console trace page', () => {
   /** Opens a trace page (the ?token= is stored and dropped from the address) and waits until it has read the trace. */
   async function openTrace(traceId: string): Promise<void> {
     await page.goto(`${GATEWAY_URL}/console/traces/${traceId}?token=${encodeURIComponent(ADMIN_TOKEN)}`);
-    await page.waitForSelector(`${testId('trace-status')}[data-kind]:not([data-kind="loading"])`);
+    await page.waitForSelector(`${testId('trace-status')}[data-kind]:not([data-kind="loading"])`, { state: 'attached' });
   }
   const texts = (selector: string) => page.locator(selector).allTextContents();
 
@@ -100,7 +112,7 @@ describe('the console trace page', () => {
     // The critical path starts at the gateway's server span and is marked in the waterfall.
     expect((await texts(testId('critical-step')))[0]).toContain('gateway');
     expect(await page.locator(`${testId('span-row')}[data-critical="true"]`).count()).toBe(await page.locator(testId('critical-step')).count());
-    expect(await page.locator(testId('logs-state')).textContent()).toMatch(/^no log store configured/);
+    expect(await page.locator(testId('logs-state')).getAttribute('data-state')).toBe('read');
 
     // A click shows the span's attributes and resource.
     await page.locator(`${testId('span-row')}[data-service="payment"][data-kind="server"] .line`).click();
@@ -108,6 +120,27 @@ describe('the console trace page', () => {
     expect(await page.locator(testId('details-name')).textContent()).toMatch(/Charge$/);
     expect(await page.locator(testId('details-attributes')).textContent()).toContain('rpc.method');
     await page.screenshot({ path: join(ARTEFACTS, 'trace-page-whole.png'), fullPage: true });
+  });
+
+  it("shows payment's log line of a declined card under payment's span, severity visible, card number masked", async () => {
+    const answer = await placeOrder(orderBody({ card: { number: DECLINED_CARD, expMonth: 12, expYear: 2030, cvc: '123' } }));
+    expect(answer.status).toBe(402);
+    await waitForTrace(answer.traceId, paymentFailedDone);
+    // Log records export on their own schedule: wait for payment's line to reach the store.
+    await eventually("payment's log line in the receiver", async () => {
+      const logs = await fetchLogs(RECEIVER_URL, answer.traceId);
+      return logs.some((line) => line.service === 'payment') ? true : undefined;
+    });
+    await openTrace(answer.traceId);
+
+    const charge = page.locator(`${testId('span-row')}[data-service="payment"]`).filter({ has: page.locator(`${testId('span-name')}:text-is("payment.charge")`) });
+    await charge.locator(testId('span-logs-toggle')).click();
+    const line = charge.locator(`${testId('span-logs')} ${testId('log-line')}`).filter({ hasText: 'payment declined' });
+    expect(await line.count()).toBe(1);
+    expect(await line.locator('.severity').textContent()).toBe('warn');
+    expect(await line.textContent()).toContain('card declined by issuer');
+    expect(await line.textContent()).toContain(DECLINED_CARD.slice(-4));
+    expect(await page.locator('main').textContent()).not.toContain(DECLINED_CARD);
   });
 
   it('missing-header: BROKEN at order → notification over RabbitMQ, with the split-off half linked', async () => {
@@ -126,7 +159,7 @@ describe('the console trace page', () => {
 
     await link.click();
     await page.waitForURL(`**/console/traces/${otherHalf}`);
-    await page.waitForSelector(`${testId('trace-status')}[data-kind="hidden"]`);
+    await page.waitForSelector(`${testId('trace-status')}[data-kind="hidden"]`, { state: 'attached' });
     expect(await page.locator(testId('verdict')).textContent()).toBe('BROKEN');
     const first = page.locator(testId('span-row')).first();
     expect(await first.getAttribute('data-service')).toBe('notification');
@@ -179,10 +212,17 @@ describe('the console trace page', () => {
     const traceId = newTraceId();
     const evil = '<script>window.__pwned = 1</script>';
     const evilAttribute = '<img src=x onerror="window.__pwned = 2">';
-    await sendSpans(toSpans(traceId, node('gateway', evil, SERVER, 0, 20, [node('order', 'innocent', CLIENT, 2, 10, [], { attributes: { note: evilAttribute } })])));
+    const spans = toSpans(traceId, node('gateway', evil, SERVER, 0, 20, [node('order', 'innocent', CLIENT, 2, 10, [], { attributes: { note: evilAttribute } })]));
+    await sendSpans(spans);
+    await sendLogLine('gateway', traceId, spans[0]!.spanId, 'error', evilAttribute);
+    await sendLogLine('order', traceId, '', 'info', evil);
     await openTrace(traceId);
 
     expect(await page.locator(testId('span-name')).first().textContent()).toBe(evil);
+    // The line without a span sits above the waterfall; the span's line under its span.
+    expect(await page.locator(`${testId('unattached-logs')} ${testId('log-line')} .body`).textContent()).toBe(evil);
+    await page.locator(`${testId('span-row')}[data-service="gateway"] ${testId('span-logs-toggle')}`).click();
+    expect(await page.locator(`${testId('span-logs')} ${testId('log-line')} .body`).textContent()).toBe(evilAttribute);
     await page.locator(`${testId('span-row')}[data-service="order"] .line`).click();
     expect(await page.locator(testId('details-attributes')).textContent()).toContain(evilAttribute);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -205,7 +245,7 @@ describe('the console trace page', () => {
   it('refuses a malformed trace id with 400 naming the expected form, on the page and in the API', async () => {
     const response = await page.goto(`${GATEWAY_URL}/console/traces/not-a-trace-id`);
     expect(response?.status()).toBe(400);
-    expect(JSON.parse(await response!.text())).toMatchObject({ message: expect.stringContaining('32 hexadecimal digits') });
+    expect(JSON.parse(await response!.text())).toMatchObject({ message: expect.stringContaining('32 hex digits') });
 
     const api = await fetch(`${GATEWAY_URL}/admin/traces/xyz`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(api.status).toBe(400);
@@ -240,7 +280,7 @@ describe('the console trace page', () => {
     await page.locator(testId('trace-box-input')).fill(traceId);
     await page.locator(testId('trace-box-open')).click();
     await page.waitForURL(`**/console/traces/${traceId}`);
-    await page.waitForSelector(`${testId('trace-status')}[data-kind="hidden"]`);
+    await page.waitForSelector(`${testId('trace-status')}[data-kind="hidden"]`, { state: 'attached' });
     expect(await page.locator(testId('verdict')).textContent()).toBe('WHOLE');
   });
 });

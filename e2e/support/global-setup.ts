@@ -16,6 +16,7 @@ export default async function globalSetup(): Promise<void> {
     // The console's trace page reads the same receiver, server-side.
     TRACE_SOURCE: 'local',
     TRACE_RECEIVER_URL: receiver.url,
+    LOG_STORE: 'local',
   });
   Object.assign(globalThis, { __tracelabStack: stack, __tracelabReceiver: receiver });
 }

@@ -26,6 +26,10 @@ const schema = z.object({
   TRACE_READ_BUDGET_MS: positiveInt(5000),
   /** A trace at least this long gets the "slow" badge (the collector's tail-sampling threshold). */
   SLOW_TRACE_THRESHOLD_MS: positiveInt(1000),
+  /** The trace page's log lines: VictoriaLogs, the local receiver (TRACE_RECEIVER_URL), or none. */
+  LOG_STORE: z.enum(['none', 'victorialogs', 'local'], { message: "must be 'none', 'victorialogs' or 'local'" }).default('none'),
+  /** VictoriaLogs as the gateway reaches it (LOG_STORE=victorialogs). */
+  LOG_STORE_URL: httpUrl('http://localhost:9428'),
 });
 
 export type GatewayConfig = z.infer<typeof schema>;

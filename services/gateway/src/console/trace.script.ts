@@ -173,7 +173,7 @@ export const TRACE_SCRIPT = String.raw`'use strict';
       h('span', { class: 'severity sev-' + severityClass(line.severity) }, line.severity || '—'),
       h('span', { class: 'muted nowrap' }, time(line.time)),
       serviceChip(line.service),
-      h('span', { class: 'body' }, line.body),
+      h('span', { class: 'body' }, line.message),
       h('a', { href: tracePagePath(traceId), class: 'mono muted', 'data-testid': 'log-trace-link' }, traceId.slice(0, 8)));
   }
 

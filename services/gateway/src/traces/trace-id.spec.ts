@@ -8,7 +8,7 @@ describe('parseTraceId', () => {
   it.each(['', 'abc', '4bf92f3577b34da6a3ce929d0e0e47360', '4bf92f3577b34da6a3ce929d0e0e473g', '0'.repeat(32), '<script>alert(1)</script>'])(
     'refuses %j with 400 naming the expected form',
     (value) => {
-      expect(() => parseTraceId(value)).toThrow(expect.objectContaining({ status: 400, message: expect.stringContaining('32 hexadecimal digits') }));
+      expect(() => parseTraceId(value)).toThrow(expect.objectContaining({ status: 400, message: expect.stringContaining('32 hex digits') }));
     },
   );
 });

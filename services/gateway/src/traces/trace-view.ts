@@ -1,6 +1,5 @@
 import { redactCardNumbers } from '@tracelab/telemetry';
-import { type DoctorReport, type Examination, type Finding, isWhole, type MessageHop, otherHalves, type TraceSummary } from '@tracelab/trace-doctor';
-import type { TraceLogLine } from './trace-logs';
+import { type DoctorReport, type Examination, type Finding, isWhole, type MessageHop, otherHalves, type TraceLogLine, type TraceSummary } from '@tracelab/trace-doctor';
 
 type ReceivedSpan = Examination['spans'][number];
 
@@ -85,6 +84,10 @@ export function recentTraces(report: DoctorReport, slowMs: number, limit: number
     }));
 }
 
-/** Log lines as shown: card numbers masked again here, whatever the store holds. */
+/** Log lines as shown: card numbers masked again here, in the message and every attribute, whatever the store holds. */
 export const maskedLines = (lines: readonly TraceLogLine[]): TraceLogLine[] =>
-  lines.map((line) => ({ ...line, body: redactCardNumbers(line.body) }));
+  lines.map((line) => ({
+    ...line,
+    message: redactCardNumbers(line.message),
+    attributes: Object.fromEntries(Object.entries(line.attributes).map(([key, value]) => [redactCardNumbers(key), redactCardNumbers(value)])),
+  }));

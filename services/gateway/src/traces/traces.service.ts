@@ -55,13 +55,11 @@ export class TracesService {
   }
 
   private async logs(traceId: string): Promise<TraceLogs> {
-    if (!this.logReader) return { state: 'not-configured', message: 'no log store configured (LOG_STORE_URL), so the trace is shown without its log lines' };
-    const abort = new AbortController();
+    if (!this.logReader) return { state: 'not-configured', message: 'no log store configured (LOG_STORE), so the trace is shown without its log lines' };
     try {
-      const lines = await withinBudget(this.logReader.read(traceId, abort.signal), this.config.TRACE_READ_BUDGET_MS);
+      const lines = await withinBudget(this.logReader.read(traceId), this.config.TRACE_READ_BUDGET_MS);
       return { state: 'read', where: this.logReader.where, lines: maskedLines(lines) };
     } catch (error) {
-      abort.abort();
       const reason = error instanceof OverBudget ? `did not answer within ${this.config.TRACE_READ_BUDGET_MS} ms` : `cannot be read: ${describe(error)}`;
       return { state: 'unavailable', message: `log lines: ${this.logReader.where} ${reason}` };
     }

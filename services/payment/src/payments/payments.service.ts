@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type * as payment from '@tracelab/contracts/payment';
 import { APP_CONFIG } from '@tracelab/service-kit';
 import { grpcErrorCode, GrpcStatus } from '@tracelab/service-kit/grpc';
@@ -17,6 +17,8 @@ function isExpired(month: number, year: number, now = new Date()): boolean {
 
 @Injectable()
 export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+
   constructor(
     private readonly fraudClient: FraudClient,
     @Inject(APP_CONFIG) private readonly config: PaymentConfig,
@@ -39,19 +41,27 @@ export class PaymentsService {
           span.setAttribute('shop.circuit.state', this.fraudClient.circuitState);
         }
         span.setAttribute('shop.fraud.risk_score', risk.riskScore);
-        if (risk.highRisk) throw new PaymentDeclinedError('high fraud risk');
+        if (risk.highRisk) this.logDecline(request.orderId, cardLast4)(new PaymentDeclinedError('high fraud risk'));
         // A charge nobody waits for any more would take money for an order that is not placed.
         if (deadline !== undefined && Date.now() >= deadline) throw new CallerGoneError();
         await inSpan('payment.authorize', { 'shop.payment.card_last4': cardLast4 }, async () => {
           await sleep(this.config.CHARGE_LATENCY_MS);
           if (cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError('card declined by issuer');
           if (isExpired(request.card?.expMonth ?? 0, request.card?.expYear ?? 0)) throw new PaymentDeclinedError('card expired');
-        });
+        }).catch(this.logDecline(request.orderId, cardLast4));
         const paymentId = randomUUID();
         span.setAttribute('shop.payment.id', paymentId);
         return { paymentId, cardLast4, riskScore: risk.riskScore };
       },
     );
+  }
+
+  /** A decline is the order's story, not a fault: one warning in payment.charge's span, then the error goes on. */
+  private logDecline(orderId: string, cardLast4: string): (error: unknown) => never {
+    return (error) => {
+      if (error instanceof PaymentDeclinedError) this.logger.warn({ orderId, cardLast4 }, `${error.message} (order ${orderId}, card ending ${cardLast4})`);
+      throw error;
+    };
   }
 
   private async scoreRisk(request: payment.ChargeRequest, deadline?: number) {

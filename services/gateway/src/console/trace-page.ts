@@ -1,40 +1,13 @@
-import { CONSOLE_KIT_PATH } from './console.page';
-import { CONSOLE_CSS } from './console.styles';
-
-export const TRACE_SCRIPT_PATH = '/console/trace.js';
+import { consolePage, TRACE_BOX } from './console.shell';
 
 /** The trace page's static shell, the same for every trace id; trace.script.ts reads the id from the address. */
-export const TRACE_PAGE_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>trace · tracelab console</title>
-<link rel="icon" href="data:,">
-<style>${CONSOLE_CSS}</style>
-<script src="${CONSOLE_KIT_PATH}" defer></script>
-<script src="${TRACE_SCRIPT_PATH}" defer></script>
-</head>
-<body>
-<header>
-  <h1><a class="home" href="/console">tracelab console</a></h1>
-  <span class="subtitle">trace <code data-testid="trace-id"></code></span>
-  <form class="trace-box" data-testid="trace-box">
-    <label for="trace-box-input" class="subtitle">Trace id</label>
-    <input id="trace-box-input" data-testid="trace-box-input" type="text" autocomplete="off" spellcheck="false" placeholder="32 hex digits">
-    <button data-testid="trace-box-open" type="submit">Open</button>
-  </form>
-  <div class="token">
-    <form data-testid="token-form" hidden>
-      <label for="token-input" class="subtitle">Admin token</label>
-      <input id="token-input" data-testid="token-input" type="password" autocomplete="off" spellcheck="false" placeholder="paste the admin token">
-      <button data-testid="token-save" type="submit">Save</button>
-    </form>
-  </div>
-</header>
-<main>
-  <p class="banner" data-testid="auth-error" role="alert" hidden></p>
-  <p class="status" data-testid="trace-status" role="status">Reading the trace…</p>
+export const TRACE_PAGE_HTML = consolePage({
+  title: 'trace · tracelab console',
+  script: '/console/trace.js',
+  heading: '<a class="home" href="/console">tracelab console</a>',
+  subtitle: 'trace <code data-testid="trace-id"></code>',
+  header: TRACE_BOX,
+  main: `  <p class="status" data-testid="trace-status" role="status">Reading the trace…</p>
 
   <section aria-labelledby="verdict-title" data-testid="verdict-section" hidden>
     <div class="heading">
@@ -77,8 +50,5 @@ export const TRACE_PAGE_HTML = `<!doctype html>
     <div class="waterfall" data-testid="waterfall"></div>
   </section>
 
-  <aside class="details" data-testid="span-details" aria-live="polite" hidden></aside>
-</main>
-</body>
-</html>
-`;
+  <aside class="details" data-testid="span-details" aria-live="polite" hidden></aside>`,
+});

@@ -20,6 +20,7 @@ export const TRACE_SCRIPT = String.raw`'use strict';
     traceId: byTestId('trace-id'),
     tokenForm: byTestId('token-form'),
     tokenInput: byTestId('token-input'),
+    tokenChange: byTestId('token-change'),
     authError: byTestId('auth-error'),
     status: byTestId('trace-status'),
     verdictSection: byTestId('verdict-section'),
@@ -58,6 +59,12 @@ export const TRACE_SCRIPT = String.raw`'use strict';
     load();
   });
 
+  ui.tokenChange.addEventListener('click', () => {
+    ui.tokenForm.hidden = false;
+    ui.tokenChange.hidden = true;
+    ui.tokenInput.focus();
+  });
+
   // ---- loading -----------------------------------------------------------------------------
 
   async function load() {
@@ -72,6 +79,7 @@ export const TRACE_SCRIPT = String.raw`'use strict';
         }),
       ]);
       ui.tokenForm.hidden = true;
+      ui.tokenChange.hidden = false;
       state.jaegerUrl = safeHttpUrl(config.jaegerUrl);
       render(view);
     } catch (error) {

@@ -76,6 +76,7 @@ describe('the console trace page', () => {
     await resetFaults();
     await browser?.close();
   });
+  afterEach(resetFaults);
 
   it('answers with server-timing: trace;desc=<traceparent> beside traceresponse, readable by page scripts', async () => {
     const answer = await placeOrder(orderBody());

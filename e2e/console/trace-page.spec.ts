@@ -96,8 +96,10 @@ describe('the console trace page', () => {
     expect(seen.timing).toEqual([{ name: 'trace', description: seen.header }]);
   });
 
-  it('shows a whole order: 27 spans across the six services, the verdict WHOLE, the queue wait and the critical path', async () => {
+  it('shows a whole order: 27 spans across the six services, the verdict WHOLE, the queue wait, the critical path and its log lines', async () => {
     const { traceId } = await placeAndSettle();
+    // The gateway's access-log line of the request, written in its server span, exported on its own schedule.
+    await eventually("the gateway's log line in the receiver", async () => ((await fetchLogs(RECEIVER_URL, traceId)).some((line) => line.service === 'gateway') ? true : undefined));
     await openTrace(traceId);
 
     expect(await page.locator(testId('verdict')).textContent()).toBe('WHOLE');
@@ -114,13 +116,16 @@ describe('the console trace page', () => {
     expect((await texts(testId('critical-step')))[0]).toContain('gateway');
     expect(await page.locator(`${testId('span-row')}[data-critical="true"]`).count()).toBe(await page.locator(testId('critical-step')).count());
     expect(await page.locator(testId('logs-state')).getAttribute('data-state')).toBe('read');
+    const entry = page.locator(testId('span-row')).first();
+    await entry.locator(testId('span-logs-toggle')).first().click();
+    expect(await entry.locator(`${testId('span-logs')} ${testId('log-line')}`).first().textContent()).toContain('gateway');
+    await page.screenshot({ path: join(ARTEFACTS, 'trace-page-whole.png'), fullPage: true });
 
     // A click shows the span's attributes and resource.
     await page.locator(`${testId('span-row')}[data-service="payment"][data-kind="server"] .line`).click();
     await page.locator(testId('span-details')).waitFor({ state: 'visible' });
     expect(await page.locator(testId('details-name')).textContent()).toMatch(/Charge$/);
     expect(await page.locator(testId('details-attributes')).textContent()).toContain('rpc.method');
-    await page.screenshot({ path: join(ARTEFACTS, 'trace-page-whole.png'), fullPage: true });
   });
 
   it("shows payment's log line of a declined card under payment's span, severity visible, card number masked", async () => {

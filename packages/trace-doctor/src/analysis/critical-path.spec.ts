@@ -46,6 +46,15 @@ describe('criticalPath', () => {
     expect(names(tree)).toEqual(['root', 'query', 'publish']);
   });
 
+  it('follows a server span that ends after its client had the answer', () => {
+    const tree = buildTree(
+      toSpans('t1', node('gateway', 'root', SERVER, 0, 100, [
+        node('gateway', 'POST', CLIENT, 5, 90, [node('order', 'POST /orders', SERVER, 6, 95, [node('order', 'order.place', INTERNAL, 7, 85, [node('order', 'charge', CLIENT, 10, 70)])])]),
+      ])),
+    );
+    expect(names(tree)).toEqual(['root', 'POST', 'POST /orders', 'order.place', 'charge']);
+  });
+
   it("reaches the fraud check's query in a checkout, behind the later steps", () => {
     expect(names(buildTree(checkoutTrace('t1', 'o1')))).toEqual(expect.arrayContaining(['pg.query:SELECT tracelab', 'payment.authorize', 'publish orders']));
   });

@@ -8,19 +8,22 @@ import { childrenOf, entrySpan, type TraceTree } from './trace-tree';
  * path takes the child that finished last, continues inside it, then goes on from that child's
  * start with the sibling that finished last before it (Jaeger's critical-path algorithm): work done
  * one step after another stays on the path, a child running beside a longer one does not. A child
- * that outlives its parent (a consumer after its message's publish) counts only up to the parent's end.
+ * that outlives its parent (a consumer after its message's publish, a server span after its client
+ * had the answer) counts only up to the parent's end.
  */
 export function criticalPath(tree: TraceTree): TimedSpan[] {
   const onPath = new Map<string, ReceivedSpan>();
+  // `until`: where the path leaves this span, its end or its caller's end if that came first
+  // (a server span that goes on after its client has its answer).
   const visit = (span: ReceivedSpan, until: bigint) => {
     // Guards against a malformed trace whose parent ids form a cycle.
     if (onPath.has(span.spanId)) return;
     onPath.set(span.spanId, span);
-    const children = childrenOf(tree, span).filter((child) => child.startTimeUnixNano < span.endTimeUnixNano);
+    const children = childrenOf(tree, span).filter((child) => child.startTimeUnixNano < until);
     for (let cursor = until; ; ) {
-      const child = lastToFinishBy(children, span.endTimeUnixNano, cursor);
+      const child = lastToFinishBy(children, until, cursor);
       if (!child) return;
-      visit(child, min(child.endTimeUnixNano, span.endTimeUnixNano));
+      visit(child, min(child.endTimeUnixNano, until));
       cursor = child.startTimeUnixNano;
     }
   };
@@ -29,12 +32,12 @@ export function criticalPath(tree: TraceTree): TimedSpan[] {
   return [...onPath.values()].sort(byStart).map((span) => ({ spanId: span.spanId, service: span.service, name: span.name, durationMs: span.durationMs }));
 }
 
-/** The child whose end (clipped to its parent's) comes last but no later than `cursor`. */
-function lastToFinishBy(children: readonly ReceivedSpan[], parentEnd: bigint, cursor: bigint): ReceivedSpan | undefined {
+/** The child whose end (clipped to `limit`) comes last but no later than `cursor`. */
+function lastToFinishBy(children: readonly ReceivedSpan[], limit: bigint, cursor: bigint): ReceivedSpan | undefined {
   let last: ReceivedSpan | undefined;
   for (const child of children) {
-    const end = min(child.endTimeUnixNano, parentEnd);
-    if (end <= cursor && child.startTimeUnixNano < cursor && (!last || end >= min(last.endTimeUnixNano, parentEnd))) last = child;
+    const end = min(child.endTimeUnixNano, limit);
+    if (end <= cursor && child.startTimeUnixNano < cursor && (!last || end >= min(last.endTimeUnixNano, limit))) last = child;
   }
   return last;
 }

@@ -46,6 +46,13 @@ describe('criticalPath', () => {
     expect(names(tree)).toEqual(['root', 'query', 'publish']);
   });
 
+  it('keeps a step whose span closed a hair after the next step began', () => {
+    const tree = buildTree(
+      toSpans('t1', node('order', 'order.place', INTERNAL, 0, 50, [node('order', 'charge', CLIENT, 5, 30.01, [node('payment', 'risk query', CLIENT, 6, 25)]), node('order', 'save', CLIENT, 35, 10)])),
+    );
+    expect(names(tree)).toEqual(['order.place', 'charge', 'risk query', 'save']);
+  });
+
   it('follows a server span that ends after its client had the answer', () => {
     const tree = buildTree(
       toSpans('t1', node('gateway', 'root', SERVER, 0, 100, [

@@ -6,7 +6,8 @@ import { childrenOf, entrySpan, type TraceTree } from './trace-tree';
 /**
  * The spans the end of the trace waited on, in start order. Walking back from a span's end, the
  * path takes the child that finished last, continues inside it, then goes on from that child's
- * start with the sibling that finished last before it (Jaeger's critical-path algorithm): work done
+ * start with the sibling that finished last before it (Jaeger's critical-path algorithm, allowing a
+ * client span to close up to 1 ms after the next step began): work done
  * one step after another stays on the path, a child running beside a longer one does not. A child
  * that outlives its parent (a consumer after its message's publish, a server span after its client
  * had the answer) counts only up to the parent's end.
@@ -21,9 +22,10 @@ export function criticalPath(tree: TraceTree): TimedSpan[] {
     onPath.set(span.spanId, span);
     const children = childrenOf(tree, span).filter((child) => child.startTimeUnixNano < until);
     for (let cursor = until; ; ) {
-      const child = lastToFinishBy(children, until, cursor);
+      // At the span's end any child still open counts (it outlived the span); before a later step, only a handover's overlap.
+      const child = lastToFinishBy(children, cursor, cursor === until ? undefined : HANDOVER_NANOS);
       if (!child) return;
-      visit(child, min(child.endTimeUnixNano, until));
+      visit(child, min(child.endTimeUnixNano, cursor));
       cursor = child.startTimeUnixNano;
     }
   };
@@ -32,12 +34,20 @@ export function criticalPath(tree: TraceTree): TimedSpan[] {
   return [...onPath.values()].sort(byStart).map((span) => ({ spanId: span.spanId, service: span.service, name: span.name, durationMs: span.durationMs }));
 }
 
-/** The child whose end (clipped to `limit`) comes last but no later than `cursor`. */
-function lastToFinishBy(children: readonly ReceivedSpan[], limit: bigint, cursor: bigint): ReceivedSpan | undefined {
+/**
+ * A client span is closed in the callback that hands its answer on, so the caller's next step can
+ * begin a little before it ends: up to this much overlap still counts as one step after another.
+ */
+const HANDOVER_NANOS = 1_000_000n;
+
+/** Of the children that started before `cursor` and ended by it (give or take `slack`), the one that ended last; on a tie the later starter. */
+function lastToFinishBy(children: readonly ReceivedSpan[], cursor: bigint, slack: bigint | undefined): ReceivedSpan | undefined {
   let last: ReceivedSpan | undefined;
+  let lastEnd = 0n;
   for (const child of children) {
-    const end = min(child.endTimeUnixNano, limit);
-    if (end <= cursor && child.startTimeUnixNano < cursor && (!last || end >= min(last.endTimeUnixNano, limit))) last = child;
+    if (child.startTimeUnixNano >= cursor || (slack !== undefined && child.endTimeUnixNano > cursor + slack)) continue;
+    const end = min(child.endTimeUnixNano, cursor);
+    if (!last || end > lastEnd || (end === lastEnd && child.startTimeUnixNano > last.startTimeUnixNano)) [last, lastEnd] = [child, end];
   }
   return last;
 }

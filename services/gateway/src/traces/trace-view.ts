@@ -49,7 +49,7 @@ export function traceView(traceId: string, source: string, examination: Examinat
     traceId,
     source,
     whole: report.whole,
-    brokenHops: [...new Set(breaks.map((finding) => finding.hop).filter((hop): hop is string => hop !== undefined))],
+    brokenHops: mostSpecific(breaks.map((finding) => finding.hop).filter((hop): hop is string => hop !== undefined)),
     findings: report.findings,
     trace,
     otherHalves: otherHalves(report, traceId),
@@ -58,6 +58,12 @@ export function traceView(traceId: string, source: string, examination: Examinat
     ),
     spans: spans.filter((span) => span.traceId === traceId).map(spanDetails),
   };
+}
+
+/** Each hop once, leaving out `a → b over X` where `a → b over X: what happened` says more. */
+function mostSpecific(hops: string[]): string[] {
+  const unique = [...new Set(hops)];
+  return unique.filter((hop) => !unique.some((other) => other.startsWith(`${hop}: `)));
 }
 
 function spanDetails(span: ReceivedSpan): SpanDetails {

@@ -240,12 +240,24 @@ describe('the console trace page', () => {
     await sendSpans(wideTrace(traceId, 2000));
     await openTrace(traceId);
 
-    expect(await page.locator(testId('span-row')).count()).toBe(2000);
-    const folded = Number(await page.locator(testId('waterfall-hint')).getAttribute('data-folded'));
+    const hint = page.locator(testId('waterfall-hint'));
+    expect(await hint.getAttribute('data-spans')).toBe('2000');
+    const folded = Number(await hint.getAttribute('data-folded'));
     expect(folded).toBeGreaterThan(1000);
+    // Folded rows are not even built until shown.
+    expect(await page.locator(`${testId('span-row')}:visible`).count()).toBe(2000 - folded);
     expect(await page.locator(`${testId('span-row')}[data-depth="4"]:visible`).count()).toBe(0);
+
+    // One span unfolds its own subtree; "Expand all" every row, in depth-first order.
+    const firstFolded = page.locator(`${testId('span-row')}[data-depth="3"]`).first();
+    const foldedId = await firstFolded.getAttribute('data-span-id');
+    await firstFolded.locator(testId('span-twist')).click();
+    expect(await page.locator(`${testId('span-row')}[data-parent-span-id="${foldedId}"]:visible`).count()).toBeGreaterThan(0);
     await page.locator(testId('expand-all')).click();
-    expect(await page.locator(testId('waterfall-hint')).getAttribute('data-folded')).toBe('0');
+    expect(await hint.getAttribute('data-folded')).toBe('0');
+    expect(await page.locator(`${testId('span-row')}:visible`).count()).toBe(2000);
+    const depths = await page.locator(testId('span-row')).evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.depth)));
+    expect(depths.every((depth, i) => i === 0 || depth <= depths[i - 1]! + 1)).toBe(true);
   });
 
   it('refuses a malformed trace id with 400 naming the expected form, on the page and in the API', async () => {

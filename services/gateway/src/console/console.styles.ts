@@ -139,7 +139,8 @@ button.tag { cursor: pointer; font-family: inherit; }
 .span-row.error > .line .name { color: var(--danger); font-weight: 700; }
 .span-row.critical > .line { box-shadow: inset 4px 0 0 #f59e0b; }
 .waterfall .label { display: flex; flex-wrap: wrap; align-items: center; gap: 0.15rem 0; min-width: 0; }
-.waterfall .label .name { margin-left: 0.35rem; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; max-width: 100%; }
+.waterfall .label > * { flex: none; }
+.waterfall .label .name { flex: 1 1 5rem; min-width: 0; margin-left: 0.35rem; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .waterfall .dur { text-align: right; font-variant-numeric: tabular-nums; }
 .twist { display: inline-block; width: 1.2rem; padding: 0; border: none; background: none; color: var(--ink); font-size: 0.85rem; }
 .bar { position: absolute; top: 0.1rem; bottom: 0.1rem; min-width: 2px; border-radius: 3px; }

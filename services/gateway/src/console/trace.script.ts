@@ -198,33 +198,29 @@ export const TRACE_SCRIPT = String.raw`'use strict';
   function renderWaterfall(view) {
     const trace = view.trace;
     const rows = trace.waterfall;
-    const total = trace.durationMs > 0 ? trace.durationMs : 1;
-    const critical = new Set(trace.criticalPath.map((step) => step.spanId));
-    const queueWait = new Map(trace.messageHops.filter((hop) => hop.relation === 'child').map((hop) => [hop.consumer.spanId, hop]));
-    const linkedConsumers = new Map((view.linkedConsumers || []).map((hop) => [hop.producer.spanId, hop]));
     ui.waterfallSection.hidden = false;
     ui.legend.replaceChildren(...trace.services.map((service) => serviceChip(service)),
       h('span', { class: 'legend-item critical-sample' }, 'critical path'), h('span', { class: 'legend-item error-sample' }, 'error'));
-
+    state.drawing = {
+      total: trace.durationMs > 0 ? trace.durationMs : 1,
+      critical: new Set(trace.criticalPath.map((step) => step.spanId)),
+      queueWait: new Map(trace.messageHops.filter((hop) => hop.relation === 'child').map((hop) => [hop.consumer.spanId, hop])),
+      linkedConsumers: new Map((view.linkedConsumers || []).map((hop) => [hop.producer.spanId, hop])),
+    };
+    state.rows = rows.map((row, i) => ({ row, parent: hasChildren(rows, i), element: null, twist: null }));
     state.collapsed = new Set();
-    if (rows.length > COLLAPSE_ABOVE_SPANS) {
-      rows.forEach((row, i) => {
-        if (row.depth === COLLAPSED_DEPTH && hasChildren(rows, i)) state.collapsed.add(row.spanId);
-      });
-    }
-    const fragment = document.createDocumentFragment();
-    fragment.append(axis(total));
-    state.rows = rows.map((row, i) => {
-      const element = spanRow(row, i, rows, total, critical.has(row.spanId), queueWait.get(row.spanId), linkedConsumers.get(row.spanId));
-      fragment.append(element);
-      return { row, element, twist: element.querySelector('.twist') };
-    });
-    ui.waterfall.replaceChildren(fragment);
+    if (rows.length > COLLAPSE_ABOVE_SPANS) foldDeepLevels();
+    state.axis = axis(state.drawing.total);
+    ui.waterfall.replaceChildren(state.axis);
     applyCollapse();
   }
 
   function hasChildren(rows, i) {
     return i + 1 < rows.length && rows[i + 1].depth > rows[i].depth;
+  }
+
+  function foldDeepLevels() {
+    for (const entry of state.rows) if (entry.row.depth === COLLAPSED_DEPTH && entry.parent) state.collapsed.add(entry.row.spanId);
   }
 
   function axis(total) {
@@ -236,27 +232,33 @@ export const TRACE_SCRIPT = String.raw`'use strict';
     return h('div', { class: 'axis' }, h('div', { class: 'label' }, 'span'), h('div', { class: 'track' }, ...ticks), h('div', { class: 'dur' }, 'duration'));
   }
 
-  function spanRow(row, i, rows, total, onCriticalPath, hop, linkedConsumer) {
-    const children = hasChildren(rows, i);
-    const twist = children
+  /** One span's row: built only once it is first shown, so a folded 2,000-span trace costs the rows on screen. */
+  function spanRow(entry) {
+    const { row } = entry;
+    const { total, critical, queueWait, linkedConsumers } = state.drawing;
+    const onCriticalPath = critical.has(row.spanId);
+    const hop = queueWait.get(row.spanId);
+    const linkedConsumer = linkedConsumers.get(row.spanId);
+    const twist = entry.parent
       ? h('button', { class: 'twist', type: 'button', 'aria-expanded': 'true', 'aria-label': 'fold the spans below', 'data-testid': 'span-twist' }, '▾')
       : h('span', { class: 'twist' }, '');
+    const lines = (state.logsBySpan && state.logsBySpan.get(row.spanId)) || [];
     const label = h('div', { class: 'label' },
       twist,
       serviceChip(row.service),
-      h('span', { class: 'name', 'data-testid': 'span-name' }, row.name),
+      h('span', { class: 'name', 'data-testid': 'span-name', title: row.name }, row.name),
       h('span', { class: 'tag kind' }, row.kind),
       row.error ? h('span', { class: 'tag error', 'data-testid': 'span-error' }, 'ERROR') : '',
       row.orphan ? h('span', { class: 'tag orphan' }, 'orphan: parent not in trace') : '',
       hop ? h('span', { class: 'tag queue', 'data-testid': 'queue-wait' }, 'queue wait ' + formatMs(hop.queueWaitMs) + ' after ' + hop.producer.name) : '',
       ...row.links.map((link) => spanLink('↪ linked to span ' + link.spanId.slice(0, 8) + (link.traceId === traceId ? '' : ' of trace ' + link.traceId.slice(0, 8)), link)),
       linkedConsumer ? spanLink('↪ consumed by ' + linkedConsumer.consumer.service + ' ' + linkedConsumer.consumer.name + ' in trace ' + linkedConsumer.consumer.traceId.slice(0, 8) + ' (span link)', linkedConsumer.consumer) : '',
+      lines.length ? h('button', { class: 'tag logs-toggle', type: 'button', 'data-testid': 'span-logs-toggle' }, lines.length + ' log line' + (lines.length === 1 ? '' : 's')) : '',
     );
     label.style.paddingLeft = row.depth * 1.1 + 'rem';
     const bar = h('div', { class: 'bar ' + paletteClass(row.service) + (row.error ? ' error' : '') + (onCriticalPath ? ' critical' : '') });
     bar.style.left = (row.offsetMs / total) * 100 + '%';
     bar.style.width = Math.max((row.durationMs / total) * 100, 0.25) + '%';
-    const line = h('div', { class: 'line' }, label, h('div', { class: 'track' }, bar), h('div', { class: 'dur' }, formatMs(row.durationMs)));
     const element = h('div', {
       class: 'span-row' + (onCriticalPath ? ' critical' : '') + (row.error ? ' error' : ''),
       'data-testid': 'span-row',
@@ -267,65 +269,76 @@ export const TRACE_SCRIPT = String.raw`'use strict';
       'data-depth': String(row.depth),
       'data-error': String(row.error),
       'data-critical': String(onCriticalPath),
-    }, line);
-    const lines = (state.logsBySpan && state.logsBySpan.get(row.spanId)) || [];
+    }, h('div', { class: 'line' }, label, h('div', { class: 'track' }, bar), h('div', { class: 'dur' }, formatMs(row.durationMs))));
     if (lines.length) {
       const box = h('div', { class: 'loglines', 'data-testid': 'span-logs' }, ...lines.map(logLine));
       box.hidden = true;
-      const toggle = h('button', { class: 'tag logs-toggle', type: 'button', 'data-testid': 'span-logs-toggle' }, lines.length + ' log line' + (lines.length === 1 ? '' : 's'));
-      toggle.addEventListener('click', (event) => {
-        event.stopPropagation();
-        box.hidden = !box.hidden;
-      });
-      label.append(toggle);
       element.append(box);
     }
-    if (children) {
-      twist.addEventListener('click', (event) => {
-        event.stopPropagation();
-        if (state.collapsed.has(row.spanId)) state.collapsed.delete(row.spanId);
-        else state.collapsed.add(row.spanId);
-        applyCollapse();
-      });
-    }
-    line.addEventListener('click', () => showDetails(row.spanId));
-    return element;
+    return { element, twist: entry.parent ? twist : null };
   }
 
   function spanLink(text, target) {
-    const link = h('a', { class: 'tag link', href: tracePagePath(target.traceId) + '#span-' + target.spanId, 'data-testid': 'span-link', 'data-target-trace-id': target.traceId }, text);
-    link.addEventListener('click', (event) => event.stopPropagation());
-    return link;
+    return h('a', { class: 'tag link', href: tracePagePath(target.traceId) + '#span-' + target.spanId, 'data-testid': 'span-link', 'data-target-trace-id': target.traceId }, text);
   }
 
-  /** Rows are in depth-first order, so a folded span hides the rows after it until one is as shallow again. */
+  /**
+   * Rows are in depth-first order, so a folded span hides the rows after it until one is as shallow
+   * again. A row shown for the first time is built and put after the last row already built.
+   */
   function applyCollapse() {
     let hideBelow = Infinity;
     let hidden = 0;
-    for (const { row, element, twist } of state.rows) {
+    let previous = state.axis;
+    for (const entry of state.rows) {
+      const { row } = entry;
       const isHidden = row.depth > hideBelow;
       if (!isHidden) hideBelow = Infinity;
-      element.hidden = isHidden;
       if (isHidden) hidden += 1;
+      else if (!entry.element) {
+        Object.assign(entry, spanRow(entry));
+        previous.after(entry.element);
+      }
+      if (entry.element) {
+        entry.element.hidden = isHidden;
+        previous = entry.element;
+      }
       const folded = state.collapsed.has(row.spanId);
-      if (twist && twist.tagName === 'BUTTON') {
-        twist.textContent = folded ? '▸' : '▾';
-        twist.setAttribute('aria-expanded', String(!folded));
+      if (entry.twist) {
+        entry.twist.textContent = folded ? '▸' : '▾';
+        entry.twist.setAttribute('aria-expanded', String(!folded));
       }
       if (!isHidden && folded) hideBelow = row.depth;
     }
     ui.waterfallHint.textContent = state.rows.length + ' spans' + (hidden ? ', ' + hidden + ' folded (▸ unfolds)' : '') + '; click a span for its details';
+    ui.waterfallHint.dataset.spans = String(state.rows.length);
     ui.waterfallHint.dataset.folded = String(hidden);
   }
+
+  // One listener for every row: the twist folds, the log toggle opens the span's lines, links navigate, the rest shows details.
+  ui.waterfall.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const rowElement = target && target.closest('.span-row');
+    if (!rowElement || target.closest('a')) return;
+    const spanId = rowElement.dataset.spanId;
+    if (target.closest('button.twist')) {
+      if (state.collapsed.has(spanId)) state.collapsed.delete(spanId);
+      else state.collapsed.add(spanId);
+      applyCollapse();
+    } else if (target.closest('button.logs-toggle')) {
+      const box = rowElement.querySelector('.loglines');
+      box.hidden = !box.hidden;
+    } else if (target.closest('.line')) {
+      showDetails(spanId);
+    }
+  });
 
   ui.expandAll.addEventListener('click', () => {
     state.collapsed.clear();
     applyCollapse();
   });
   ui.collapseDeep.addEventListener('click', () => {
-    state.rows.forEach(({ row }, i) => {
-      if (row.depth === COLLAPSED_DEPTH && hasChildren(state.rows.map((entry) => entry.row), i)) state.collapsed.add(row.spanId);
-    });
+    foldDeepLevels();
     applyCollapse();
   });
 
@@ -336,7 +349,7 @@ export const TRACE_SCRIPT = String.raw`'use strict';
     const row = view.trace.waterfall.find((candidate) => candidate.spanId === spanId);
     const details = view.spans.find((candidate) => candidate.spanId === spanId);
     if (!row || !details) return;
-    for (const entry of state.rows) entry.element.classList.toggle('selected', entry.row.spanId === spanId);
+    for (const entry of state.rows) if (entry.element) entry.element.classList.toggle('selected', entry.row.spanId === spanId);
     const close = h('button', { class: 'secondary', type: 'button', 'data-testid': 'details-close' }, 'Close');
     close.addEventListener('click', () => {
       ui.details.hidden = true;

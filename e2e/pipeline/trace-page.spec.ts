@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { SpanKind } from '@tracelab/otlp-receiver';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -47,6 +48,8 @@ describe("the console's trace page on the real Jaeger", () => {
     await page.waitForSelector(`${testId('trace-status')}[data-kind="hidden"]`, { state: 'attached', timeout: 20_000 });
     expect(await page.locator(testId('verdict')).textContent()).toBe('WHOLE');
     expect(await page.locator(testId('span-row')).count()).toBe(27);
+    expect(await page.locator(testId('trace-summary')).textContent()).toContain('read from Jaeger at http');
+    await page.screenshot({ path: join(__dirname, '../../.e2e/trace-page-pipeline.png'), fullPage: true });
   }, 120_000);
 
   it('missing-header: BROKEN at order → notification, with the other half found in Jaeger by order id', async () => {

@@ -126,6 +126,10 @@ describe('the console trace page', () => {
     await page.locator(testId('span-details')).waitFor({ state: 'visible' });
     expect(await page.locator(testId('details-name')).textContent()).toMatch(/Charge$/);
     expect(await page.locator(testId('details-attributes')).textContent()).toContain('rpc.method');
+
+    // Reading traces made none: no span of the gateway's calls to the receiver was exported.
+    const readsTraced = (await allSpans()).filter((span) => span.service === 'gateway' && String(span.attributes['url.full'] ?? '').startsWith(RECEIVER_URL));
+    expect(readsTraced).toEqual([]);
   });
 
   it("shows payment's log line of a declined card under payment's span, severity visible, card number masked", async () => {

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { AppError, APP_CONFIG, ErrorCode } from '@tracelab/service-kit';
 import { type DiagnoseOptions, type Examination, examine } from '@tracelab/trace-doctor';
 import type { GatewayConfig } from '../config';
@@ -47,7 +49,7 @@ export class TracesService {
 
   private async examine(selection: Pick<DiagnoseOptions, 'traceId' | 'last'>): Promise<Examination> {
     try {
-      return await withinBudget(examine({ ...this.options, ...selection }), this.config.TRACE_READ_BUDGET_MS);
+      return await withinBudget(untraced(() => examine({ ...this.options, ...selection })), this.config.TRACE_READ_BUDGET_MS);
     } catch (error) {
       const reason = error instanceof OverBudget ? `did not answer within ${this.config.TRACE_READ_BUDGET_MS} ms` : `cannot be read: ${describe(error)}`;
       throw new AppError(503, ErrorCode.DependencyUnavailable, `traces: ${this.where} ${reason}`, { source: this.where });
@@ -55,16 +57,24 @@ export class TracesService {
   }
 
   private async logs(traceId: string): Promise<TraceLogs> {
-    if (!this.logReader) return { state: 'not-configured', message: 'no log store configured (LOG_STORE), so the trace is shown without its log lines' };
+    const reader = this.logReader;
+    if (!reader) return { state: 'not-configured', message: 'no log store configured (LOG_STORE), so the trace is shown without its log lines' };
     try {
-      const lines = await withinBudget(this.logReader.read(traceId), this.config.TRACE_READ_BUDGET_MS);
-      return { state: 'read', where: this.logReader.where, lines: maskedLines(lines) };
+      const lines = await withinBudget(untraced(() => reader.read(traceId)), this.config.TRACE_READ_BUDGET_MS);
+      return { state: 'read', where: reader.where, lines: maskedLines(lines) };
     } catch (error) {
       const reason = error instanceof OverBudget ? `did not answer within ${this.config.TRACE_READ_BUDGET_MS} ms` : `cannot be read: ${describe(error)}`;
-      return { state: 'unavailable', message: `log lines: ${this.logReader.where} ${reason}` };
+      return { state: 'unavailable', message: `log lines: ${reader.where} ${reason}` };
     }
   }
 }
+
+/**
+ * Reading traces must not make traces: the page's calls to Jaeger or the receiver would otherwise
+ * be exported as root client spans of the gateway, and the doctor would take one that happened
+ * during a checkout for a fragment of it.
+ */
+const untraced = <T>(read: () => Promise<T>): Promise<T> => context.with(suppressTracing(context.active()), read);
 
 /** The promise, or OverBudget after `ms`: the page answers within its budget even when a store hangs. */
 function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T> {

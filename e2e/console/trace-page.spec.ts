@@ -189,6 +189,12 @@ describe('the console trace page', () => {
     const producer = page.locator(`${testId('span-row')}[data-kind="producer"]`);
     expect(await producer.locator(testId('span-link')).getAttribute('data-target-trace-id')).toBe(consumerSpan.traceId);
 
+    // Following the link opens the consumer's trace with the consumer's details shown.
+    await producer.locator(testId('span-link')).click();
+    await page.waitForURL(`**/console/traces/${consumerSpan.traceId}#span-${consumerSpan.spanId}`);
+    await page.locator(testId('span-details')).waitFor({ state: 'visible' });
+    expect(await page.locator(testId('details-name')).textContent()).toBe(consumerSpan.name);
+
     await openTrace(consumerSpan.traceId);
     const consumer = page.locator(`${testId('span-row')}[data-kind="consumer"]`);
     expect(await consumer.getAttribute('data-depth')).toBe('0');

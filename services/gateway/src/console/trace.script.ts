@@ -115,6 +115,24 @@ export const TRACE_SCRIPT = String.raw`'use strict';
     renderLogs(view);
     renderWaterfall(view);
     performance.mark('trace:rendered');
+    focusSpanFromAddress();
+  }
+
+  /** A span link's #span-<id> target: unfold its ancestors, show its details, scroll it into view. */
+  function focusSpanFromAddress() {
+    const match = /^#span-([0-9a-f]{16})$/.exec(window.location.hash);
+    const index = match ? state.rows.findIndex((entry) => entry.row.spanId === match[1]) : -1;
+    if (index < 0) return;
+    let depth = state.rows[index].row.depth;
+    for (let i = index - 1; i >= 0 && depth > 0; i--) {
+      if (state.rows[i].row.depth < depth) {
+        state.collapsed.delete(state.rows[i].row.spanId);
+        depth = state.rows[i].row.depth;
+      }
+    }
+    applyCollapse();
+    showDetails(match[1]);
+    state.rows[index].element.scrollIntoView({ block: 'center' });
   }
 
   function renderVerdict(view) {

@@ -76,7 +76,15 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   pipeline = await startPipeline({ root, logDir, portOffset: offset, readyTimeoutMs: 60_000 });
   traces = { store: 'jaeger', url: pipeline.jaegerUrl };
   cleanups.push(() => pipeline.stop());
-  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' });
+  Object.assign(env, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: pipeline.otlpHttpUrl,
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+    // The console's trace page (/console/traces/<id>) reads Jaeger's api/v3: its own UI is a placeholder when built from source.
+    TRACE_SOURCE: 'jaeger',
+    JAEGER_QUERY_URL: pipeline.jaegerUrl,
+    // ... and each trace's log lines from VictoriaLogs when it is built.
+    ...(pipeline.victoriaLogsUrl ? { LOG_STORE: 'victorialogs', LOG_STORE_URL: pipeline.victoriaLogsUrl } : {}),
+  });
   console.log(
     `pipeline up: collector ${pipeline.otlpHttpUrl} (span metrics ${pipeline.spanmetricsUrl}), ` +
       `Jaeger API ${pipeline.jaegerUrl}${pipeline.prometheusUrl ? `, Prometheus ${pipeline.prometheusUrl}` : ''}` +
@@ -129,7 +137,7 @@ if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
   receiverUrl = receiver.url;
   traces = { store: 'receiver', url: receiver.url };
   cleanups.push(() => receiver.close());
-  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' });
+  Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', TRACE_SOURCE: 'local', TRACE_RECEIVER_URL: receiver.url, LOG_STORE: 'local' });
   console.log(`otelcol/jaeger not built (pnpm tools:build): spans and log records go to the embedded receiver ${receiver.url} (read them with pnpm lab doctor --source local)`);
 }
 

@@ -37,4 +37,12 @@ describe('configuration is validated at start-up', () => {
     expect(output).toContain('gateway: cannot start, invalid environment');
     expect(output).toMatch(/ADMIN_TOKEN: must be at least 8 characters/);
   });
+
+  it("refuses the trace page's sources when they are not what it can read", async () => {
+    const { code, output } = await start('gateway', { OTEL_SDK_DISABLED: 'true', TRACE_SOURCE: 'zipkin', JAEGER_QUERY_URL: 'jaeger:16686', LOG_STORE: 'loki' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/TRACE_SOURCE: must be 'jaeger' or 'local'/);
+    expect(output).toMatch(/JAEGER_QUERY_URL: must be a URL starting with http:/);
+    expect(output).toMatch(/LOG_STORE: must be 'none', 'victorialogs' or 'local'/);
+  });
 });

@@ -1,22 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { ADMIN_TOKEN, GATEWAY_URL } from '../support/env';
 import { orderBody, placeOrder } from '../support/shop';
 import { byId, describeTrace, hasService, type ReceivedSpan, SpanKind, waitForTrace } from '../support/traces';
 
 const JAEGER_UI_URL = 'http://jaeger.invalid:16686';
 const SCREENSHOT = join(__dirname, '../../.e2e/console.png');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Services pick a fault switch up within 1 s; allow for that plus one order. */
 const FAULT_EFFECT_WITHIN_MS = 5000;
 const THREE_SKUS = [
@@ -86,7 +77,7 @@ describe('the workshop console', () => {
 
   beforeAll(async () => {
     await resetFaults();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(10000);
@@ -145,15 +136,16 @@ describe('the workshop console', () => {
     expect({ updates: reservationUpdates(spans).length, trace: describeTrace(spans) }).toMatchObject({ updates: 1 });
   });
 
-  it('places a test order and opens its trace in Jaeger in a new tab', async () => {
+  it('places a test order whose trace id opens its trace page, and a second link opens Jaeger in a new tab', async () => {
     await page.locator(testId('place-order')).click();
-    const resultLink = page.locator(`${testId('order-result')} ${testId('trace-link')}`);
+    const resultLink = page.locator(`${testId('order-result')} ${testId('trace-page-link')}`);
     await resultLink.waitFor({ state: 'visible' });
     const traceId = (await resultLink.textContent())!.trim();
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
 
     const row = page.locator(`${testId('order-row')}[data-trace-id="${traceId}"]`);
     await row.waitFor({ state: 'visible' });
+    expect(await row.locator(testId('trace-page-link')).getAttribute('href')).toBe(`/console/traces/${traceId}`);
     const link = row.locator(testId('trace-link'));
     const href = await link.getAttribute('href');
     expect(href).toBe(`${JAEGER_UI_URL}/trace/${traceId}`);

@@ -249,6 +249,9 @@ describe('docker-compose.yml', () => {
     expect(jaegerPorts).toContain(Number(new URL(env.JAEGER_UI_URL!).port));
     // The load tests switch faults with the same token.
     expect(environmentOf(services.k6!).ADMIN_TOKEN).toBe(env.ADMIN_TOKEN);
+    // The console's trace page reads Jaeger server-side: by its compose name, inside the network.
+    expect(env.TRACE_SOURCE).toBe('jaeger');
+    expect(new URL(env.JAEGER_QUERY_URL!)).toMatchObject({ hostname: 'jaeger', port: '16686' });
   });
 
   it('probes the collector from outside (its image has no shell) and makes every service wait for the probe', () => {

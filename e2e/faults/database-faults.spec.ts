@@ -3,11 +3,9 @@ import { Client } from 'pg';
 import { DATABASE_URL } from '../support/env';
 import { resetFaults, setFault } from '../support/faults';
 import { orderBody, placeOrder } from '../support/shop';
-import { find, parentOf, type ReceivedSpan, SpanKind, waitForTrace } from '../support/traces';
+import { find, parentOf, type ReceivedSpan, waitForTrace } from '../support/traces';
+import { riskQuery, waitForIndex } from '../support/risk-index';
 import { expectWholeTrace, median, orderDone } from '../support/whole-trace';
-
-const riskQuery = (spans: ReceivedSpan[]) =>
-  find(spans, (s) => s.service === 'fraud-detection' && s.kind === SpanKind.CLIENT && String(s.attributes['db.query.text']).includes('customer_risk'), 'risk query');
 
 /** Each order's risk query: its duration, and whether it is the span with the most time of its own. */
 async function riskQueryDurations(count: number): Promise<{ query: number; topSelfTime: boolean }[]> {
@@ -21,19 +19,6 @@ async function riskQueryDurations(count: number): Promise<{ query: number; topSe
     results.push({ query: query.durationMs, topSelfTime: trace?.topSelfTime[0]?.spanId === query.spanId });
   }
   return results;
-}
-
-async function indexExists(db: Client): Promise<boolean> {
-  const { rowCount } = await db.query("SELECT 1 FROM pg_indexes WHERE indexname = 'customer_risk_customer_id_idx'");
-  return rowCount === 1;
-}
-
-async function waitForIndex(db: Client, wanted: boolean): Promise<void> {
-  const deadline = Date.now() + 30000;
-  while ((await indexExists(db)) !== wanted) {
-    if (Date.now() > deadline) throw new Error(`index still ${wanted ? 'missing' : 'present'} after 30 s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('fault slow-query', () => {

@@ -13,6 +13,10 @@ export default async function globalSetup(): Promise<void> {
     OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
     OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=e2e',
     JAEGER_UI_URL: 'http://jaeger.invalid:16686',
+    // The console's trace page reads the same receiver, server-side.
+    TRACE_SOURCE: 'local',
+    TRACE_RECEIVER_URL: receiver.url,
+    LOG_STORE: 'local',
   });
   Object.assign(globalThis, { __tracelabStack: stack, __tracelabReceiver: receiver });
 }

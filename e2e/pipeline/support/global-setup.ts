@@ -15,6 +15,9 @@ export default async function globalSetup(): Promise<void> {
     OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
     OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=pipeline',
     JAEGER_UI_URL: pipeline.jaegerUrl,
+    // The console's trace page reads this Jaeger's api/v3, as in docker-compose.yml.
+    TRACE_SOURCE: 'jaeger',
+    JAEGER_QUERY_URL: pipeline.jaegerUrl,
   }).catch(async (error: unknown) => {
     await pipeline.stop();
     throw error;

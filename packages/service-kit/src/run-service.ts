@@ -74,14 +74,21 @@ export async function runService(options: ServiceOptions): Promise<INestApplicat
   return app;
 }
 
-/** Every response names its trace: `traceresponse` (W3C Trace Context level 2) and `x-trace-id`. */
+/**
+ * Every response names its trace three ways: the `trace` metric of `server-timing` (the W3C Trace
+ * Context editor's draft since w3c/trace-context#560, which browsers already expose to
+ * PerformanceServerTiming), `traceresponse` (Trace Context level 2, read by HotROD and older
+ * clients) and `x-trace-id`. Cross-origin scripts may read all three.
+ */
 function traceHeaders(_request: Request, response: Response, next: NextFunction): void {
   const traceResponse = traceResponseHeader();
   const traceId = currentTraceId();
   if (traceResponse && traceId) {
     response.setHeader('traceresponse', traceResponse);
     response.setHeader('x-trace-id', traceId);
-    response.setHeader('access-control-expose-headers', 'traceresponse, x-trace-id');
+    response.appendHeader('server-timing', `trace;desc=${traceResponse}`);
+    response.setHeader('timing-allow-origin', '*');
+    response.setHeader('access-control-expose-headers', 'traceresponse, x-trace-id, server-timing');
   }
   next();
 }

@@ -1,3 +1,4 @@
+import type { ReceivedSpan } from '@tracelab/otlp-receiver';
 import { analyze } from './analysis/analyze';
 import type { DoctorReport } from './model';
 import { DEFAULT_LAST } from './readers/local';
@@ -16,8 +17,19 @@ export interface DiagnoseOptions extends ReadTracesOptions {
   settleMs?: number;
 }
 
+/** The doctor's report, with the spans it was made from (the console's trace page shows both). */
+export interface Examination {
+  report: DoctorReport;
+  spans: ReceivedSpan[];
+}
+
 /** Reads and analyses; with `waitMs`, retries while spans may still be on their way. */
 export async function diagnose(options: DiagnoseOptions = {}): Promise<DoctorReport> {
+  return (await examine(options)).report;
+}
+
+/** `diagnose`, keeping the spans read: the one path from a trace source to a verdict, for the CLI and the console. */
+export async function examine(options: DiagnoseOptions = {}): Promise<Examination> {
   const deadline = Date.now() + (options.waitMs ?? 0);
   let lastSeen = '';
   let unchangedSince = Date.now();
@@ -27,7 +39,7 @@ export async function diagnose(options: DiagnoseOptions = {}): Promise<DoctorRep
     const seen = `${spans.length}:${report.traces.map((trace) => trace.traceId).join(',')}`;
     if (seen !== lastSeen) [lastSeen, unchangedSince] = [seen, Date.now()];
     const settled = Date.now() - unchangedSince >= (options.settleMs ?? 1500);
-    if (Date.now() >= deadline || (settled && looksComplete(report, options))) return report;
+    if (Date.now() >= deadline || (settled && looksComplete(report, options))) return { report, spans };
     await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollMs ?? 500, Math.max(0, deadline - Date.now()))));
   }
 }

@@ -1,11 +1,12 @@
 export { analyze } from './analysis/analyze';
-export { diagnose, looksComplete, type DiagnoseOptions } from './diagnose';
+export { diagnose, examine, looksComplete, type DiagnoseOptions, type Examination } from './diagnose';
 export type {
   DoctorReport,
   EdgeCheck,
   EdgeStatus,
   Finding,
   FindingKind,
+  MessageHop,
   SelfTime,
   ServiceEdge,
   TimedSpan,
@@ -18,6 +19,7 @@ export { findTraces, getTrace, type FindTracesQuery } from './readers/jaeger-api
 export { DEFAULT_LAST, readLocal, type TraceSelection } from './readers/local';
 export { DEFAULT_JAEGER_URL, DEFAULT_RECEIVER_URL, readTraces, type ReadTracesOptions, type TraceSource } from './readers/read-traces';
 export { renderReport, type RenderOptions } from './render/render-report';
+export { findingsAbout, isWhole, otherHalves } from './verdict';
 export {
   DEFAULT_VICTORIALOGS_URL,
   queryVictoriaLogs,

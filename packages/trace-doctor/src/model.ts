@@ -7,6 +7,8 @@ export interface Finding {
   hop?: string;
   orderId?: string;
   traceId: string;
+  /** `split-order`: the trace the order started in, of which `traceId` is the lost other half. */
+  relatedTraceId?: string;
   message: string;
 }
 
@@ -42,6 +44,19 @@ export interface WaterfallRow {
   error: boolean;
   /** Its parent span is not in the trace. */
   orphan: boolean;
+  parentSpanId?: string;
+  /** Span links (e.g. a consumer linked to its publisher instead of parented by it). */
+  links: { traceId: string; spanId: string }[];
+}
+
+/** A message's way through RabbitMQ: the publisher's span, the consumer's span, and the time between. */
+export interface MessageHop {
+  producer: { traceId: string; spanId: string; service: string; name: string };
+  consumer: { traceId: string; spanId: string; service: string; name: string };
+  /** `child`: the consumer is the producer's child; `link`: it links to it from a trace of its own. */
+  relation: 'child' | 'link';
+  /** From the publish (the producer span's start) to the consumer span's start. */
+  queueWaitMs: number;
 }
 
 export interface TimedSpan {
@@ -74,6 +89,8 @@ export interface TraceSummary {
   waterfall: WaterfallRow[];
   criticalPath: TimedSpan[];
   topSelfTime: SelfTime[];
+  /** Messages consumed in this trace, with the publisher they came from (in this trace or another one). */
+  messageHops: MessageHop[];
 }
 
 export interface DoctorReport {

@@ -4,6 +4,7 @@ import { groupByTrace, isError, isoTime, kindName, nanosToMs, orderIdOf, orderId
 import { criticalPath } from './critical-path';
 import { checkEdges, observedEdges } from './expected-edges';
 import { linkFindings } from './links';
+import { messageHops, type SpanIndex, spanKey } from './message-hops';
 import { missingEdgeFindings } from './missing-edges';
 import { orphanFindings } from './orphans';
 import { topSelfTime } from './self-time';
@@ -21,9 +22,10 @@ export function analyze(spans: readonly ReceivedSpan[]): DoctorReport {
     ...trees.flatMap((tree) => [...missingEdgeFindings(tree, checks.get(tree.traceId)!), ...orphanFindings(tree), ...linkFindings(tree)]),
     ...splitFindings(trees, checks),
   ];
+  const everySpan: SpanIndex = new Map(unique.map((span) => [spanKey(span.traceId, span.spanId), span]));
   return {
     whole: trees.length > 0 && findings.every((finding) => finding.kind === 'link'),
-    traces: trees.map((tree) => summarize(tree, checks.get(tree.traceId)!)),
+    traces: trees.map((tree) => summarize(tree, checks.get(tree.traceId)!, everySpan)),
     findings,
   };
 }
@@ -45,7 +47,7 @@ function relatedSpans(tree: TraceTree, spansByOrderId: ReadonlyMap<string, Recei
   return orderIdsOf(tree.spans).flatMap((orderId) => (spansByOrderId.get(orderId) ?? []).filter((span) => span.traceId !== tree.traceId));
 }
 
-function summarize(tree: TraceTree, expectedEdges: EdgeCheck[]): TraceSummary {
+function summarize(tree: TraceTree, expectedEdges: EdgeCheck[], everySpan: SpanIndex): TraceSummary {
   const entry = entrySpan(tree);
   return {
     traceId: tree.traceId,
@@ -62,5 +64,6 @@ function summarize(tree: TraceTree, expectedEdges: EdgeCheck[]): TraceSummary {
     waterfall: waterfall(tree),
     criticalPath: criticalPath(tree),
     topSelfTime: topSelfTime(tree),
+    messageHops: messageHops(tree, everySpan),
   };
 }

@@ -80,6 +80,7 @@ function splitFinding(orderId: string | undefined, primary: TraceTree, secondary
     hop: brokenHopAt(root),
     ...(orderId ? { orderId } : {}),
     traceId: secondary.traceId,
+    relatedTraceId: primary.traceId,
     message: `${subject} continues in trace ${secondary.traceId}, which starts at ${root.service} '${root.name}', apart from trace ${primary.traceId}${note}`,
   };
 }

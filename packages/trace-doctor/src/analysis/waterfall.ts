@@ -21,6 +21,8 @@ export function waterfall(tree: TraceTree): WaterfallRow[] {
       durationMs: span.durationMs,
       error: isError(span),
       orphan: tree.orphans.includes(span),
+      ...(span.parentSpanId !== undefined ? { parentSpanId: span.parentSpanId } : {}),
+      links: span.links.map((link) => ({ traceId: link.traceId, spanId: link.spanId })),
     });
     for (const child of childrenOf(tree, span)) visit(child, depth + 1);
   };

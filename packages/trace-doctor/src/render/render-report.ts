@@ -32,6 +32,11 @@ function renderTrace(trace: TraceSummary, paint: Paint): string {
     `  ${paint('bold', 'critical path')}  ${trace.criticalPath.map((step) => `${step.service} ${step.name} ${formatMs(step.durationMs)}`).join(' → ')}`,
     `  ${paint('bold', 'top self time')}`,
     ...trace.topSelfTime.map((entry) => `    ${formatMs(entry.selfMs).padStart(10)}  ${entry.service} ${entry.name} (of ${formatMs(entry.durationMs)})`),
+    ...trace.messageHops.map(
+      (hop) =>
+        `  ${paint('bold', 'message')}  ${hop.producer.service} ${hop.producer.name} → ${hop.consumer.service} ${hop.consumer.name}` +
+        `  queue wait ${formatMs(hop.queueWaitMs)}${hop.relation === 'link' ? ` (linked from trace ${hop.producer.traceId})` : ''}`,
+    ),
     ...(trace.expectedEdges.length > 0 ? [`  ${paint('bold', 'edges')}  ${trace.expectedEdges.map((edge) => renderEdge(edge, paint)).join('   ')}`] : []),
   ].join('\n');
 }

@@ -1,34 +1,12 @@
-import { CONSOLE_CSS } from './console.styles';
+import { consolePage, TRACE_BOX } from './console.shell';
 
-const CONSOLE_SCRIPT_PATH = '/console/app.js';
-
-/** The static shell; console.script.ts fills the tables from the admin API. */
-export const CONSOLE_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>tracelab console</title>
-<link rel="icon" href="data:,">
-<style>${CONSOLE_CSS}</style>
-<script src="${CONSOLE_SCRIPT_PATH}" defer></script>
-</head>
-<body>
-<header>
-  <h1>tracelab console</h1>
-  <span class="subtitle">faults, orders and labs of the workshop shop</span>
-  <div class="token">
-    <form data-testid="token-form" hidden>
-      <label for="token-input" class="subtitle">Admin token</label>
-      <input id="token-input" data-testid="token-input" type="password" autocomplete="off" spellcheck="false" placeholder="paste the admin token">
-      <button data-testid="token-save" type="submit">Save</button>
-    </form>
-    <button data-testid="token-change" class="secondary" type="button" hidden>Change token</button>
-  </div>
-</header>
-<main>
-  <p class="banner" data-testid="auth-error" role="alert" hidden></p>
-
+/** The console's main page; console.script.ts fills the tables from the admin API. */
+export const CONSOLE_HTML = consolePage({
+  title: 'tracelab console',
+  script: '/console/app.js',
+  heading: 'tracelab console',
+  subtitle: 'faults, orders, traces and labs of the workshop shop',
+  main: `
   <section aria-labelledby="faults-title">
     <div class="heading">
       <h2 id="faults-title">Fault switches</h2>
@@ -45,7 +23,7 @@ export const CONSOLE_HTML = `<!doctype html>
   <section aria-labelledby="orders-title">
     <div class="heading">
       <h2 id="orders-title">Last orders</h2>
-      <span class="hint">trace ids open in Jaeger</span>
+      <span class="hint">trace ids open their trace page</span>
       <div class="actions"><button data-testid="place-order" type="button">Place a test order</button></div>
     </div>
     <div class="order-result" data-testid="order-result" aria-live="polite" hidden></div>
@@ -53,6 +31,21 @@ export const CONSOLE_HTML = `<!doctype html>
     <table>
       <thead><tr><th>Created</th><th>Order</th><th>Status</th><th>Total</th><th>Trace</th></tr></thead>
       <tbody data-testid="orders-body"><tr><td class="empty" colspan="5">Loading…</td></tr></tbody>
+    </table>
+  </section>
+
+  <section aria-labelledby="traces-title">
+    <div class="heading">
+      <h2 id="traces-title">Recent traces</h2>
+      <span class="hint" data-testid="recent-traces-source">refreshed every 10 s</span>
+      <div class="actions">
+        ${TRACE_BOX}
+      </div>
+    </div>
+    <p class="section-error" data-testid="recent-traces-error" role="alert"></p>
+    <table>
+      <thead><tr><th>Started</th><th>Trace</th><th>Duration</th><th>Verdict</th><th>Order</th></tr></thead>
+      <tbody data-testid="recent-traces-body"><tr><td class="empty" colspan="5">Loading…</td></tr></tbody>
     </table>
   </section>
 
@@ -65,8 +58,5 @@ export const CONSOLE_HTML = `<!doctype html>
       <thead><tr><th>Lab</th><th>Kind</th><th>Fault</th><th>State</th><th>Detail</th><th>Updated</th></tr></thead>
       <tbody data-testid="labs-body"><tr><td class="empty" colspan="6">Loading…</td></tr></tbody>
     </table>
-  </section>
-</main>
-</body>
-</html>
-`;
+  </section>`,
+});

@@ -7,7 +7,9 @@
 export const CONSOLE_SCRIPT = String.raw`'use strict';
 (() => {
   const REFRESH_MS = 2000;
-  const TOKEN_KEY = 'tracelab.console.adminToken';
+  // The recent-traces list runs the trace doctor over the last traces: not on every 2 s tick.
+  const TRACES_REFRESH_MS = 10000;
+  const RECENT_TRACES = 10;
   const RECENT_ORDERS = 20;
   const TEST_ORDER = {
     customerId: 'cust-0042',
@@ -16,7 +18,8 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
   };
   const TEST_ORDER_BAGGAGE = 'synthetic=true,shop.scenario=console';
 
-  const byTestId = (id) => document.querySelector('[data-testid="' + id + '"]');
+  const { isAuthError, readStoredToken, storeToken, readJson, safeHttpUrl, h, byTestId, time, tracePagePath, wireTraceBox } = window.TracelabKit;
+  const api = (method, path, body) => window.TracelabKit.api(state.token, method, path, body);
   const ui = {
     tokenForm: byTestId('token-form'),
     tokenInput: byTestId('token-input'),
@@ -31,45 +34,17 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
     orderResult: byTestId('order-result'),
     labsBody: byTestId('labs-body'),
     labsError: byTestId('labs-error'),
+    tracesBody: byTestId('recent-traces-body'),
+    tracesError: byTestId('recent-traces-error'),
+    tracesSource: byTestId('recent-traces-source'),
+    traceBox: byTestId('trace-box'),
+    traceBoxInput: byTestId('trace-box-input'),
   };
 
-  const state = { token: readStoredToken(), changingToken: false, jaegerUrl: null, configError: '', shown: {} };
+  const state = { token: readStoredToken(), changingToken: false, jaegerUrl: null, configError: '', shown: {}, tracesReadAt: 0 };
   const poller = { timer: 0, running: false, again: false };
 
-  class ApiError extends Error {
-    constructor(status, message) {
-      super(message);
-      this.status = status;
-    }
-  }
-  const isAuthError = (error) => error instanceof ApiError && (error.status === 401 || error.status === 403);
-
   // ---- token -------------------------------------------------------------------------------
-
-  function readStoredToken() {
-    // A ?token= link is handy on a workshop slide; keep it, then drop it from the address bar.
-    const url = new URL(window.location.href);
-    const fromUrl = url.searchParams.get('token');
-    if (fromUrl) {
-      storeToken(fromUrl);
-      url.searchParams.delete('token');
-      window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-      return fromUrl;
-    }
-    try {
-      return window.localStorage.getItem(TOKEN_KEY) || '';
-    } catch {
-      return '';
-    }
-  }
-
-  function storeToken(token) {
-    try {
-      window.localStorage.setItem(TOKEN_KEY, token);
-    } catch {
-      // Private windows may refuse storage; the token then lasts until the tab closes.
-    }
-  }
 
   function showTokenForm(message) {
     ui.authError.textContent = message;
@@ -103,34 +78,6 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
 
   // ---- admin API ---------------------------------------------------------------------------
 
-  async function readJson(response) {
-    const text = await response.text();
-    if (!text) return null;
-    try {
-      return JSON.parse(text);
-    } catch {
-      return null;
-    }
-  }
-
-  async function api(method, path, body) {
-    const headers = { accept: 'application/json' };
-    if (state.token) headers.authorization = 'Bearer ' + state.token;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response;
-    try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      throw new ApiError(0, 'The gateway cannot be reached.');
-    }
-    const payload = await readJson(response);
-    if (!response.ok) {
-      const message = payload && payload.message ? payload.message : response.status + ' ' + response.statusText;
-      throw new ApiError(response.status, message);
-    }
-    return payload || {};
-  }
-
   // ---- polling -----------------------------------------------------------------------------
 
   /** One refresh at a time; a refresh asked for meanwhile runs right after, then polling resumes. */
@@ -152,7 +99,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
   }
 
   async function refreshAll() {
-    const results = await Promise.allSettled([refreshConfig(), refreshFaults(), refreshOrders(), refreshLabs()]);
+    const results = await Promise.allSettled([refreshConfig(), refreshFaults(), refreshOrders(), refreshLabs(), refreshTraces()]);
     const refused = results.find((result) => result.status === 'rejected' && isAuthError(result.reason));
     if (refused) {
       const hint = state.token ? 'The admin token was refused: ' : 'This console needs the workshop admin token: ';
@@ -160,6 +107,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       showEmpty(ui.faultsBody, 5, 'Enter the admin token to see the faults.');
       showEmpty(ui.ordersBody, 5, 'Enter the admin token to see the orders.');
       showEmpty(ui.labsBody, 6, 'Enter the admin token to see the labs.');
+      showEmpty(ui.tracesBody, 5, 'Enter the admin token to see the traces.');
       state.shown = {};
       return false;
     }
@@ -197,15 +145,6 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
     } catch (error) {
       if (isAuthError(error)) throw error;
       state.configError = 'Jaeger links unavailable: ' + error.message;
-    }
-  }
-
-  function safeHttpUrl(value) {
-    try {
-      const url = new URL(String(value));
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href.replace(/\/+$/, '') : null;
-    } catch {
-      return null;
     }
   }
 
@@ -343,6 +282,40 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
     ui.orderResult.hidden = false;
   }
 
+  // ---- recent traces -----------------------------------------------------------------------
+
+  wireTraceBox(ui.traceBox, ui.traceBoxInput);
+
+  function refreshTraces() {
+    if (Date.now() - state.tracesReadAt < TRACES_REFRESH_MS) return Promise.resolve();
+    state.tracesReadAt = Date.now();
+    return guarded(ui.tracesError, async () => {
+      const { source, traces } = await api('GET', '/admin/traces?limit=' + RECENT_TRACES);
+      ui.tracesSource.textContent = 'from ' + source + ', judged by the trace doctor';
+      renderIfChanged('traces', traces, renderTraces);
+    }).catch((error) => {
+      state.tracesReadAt = 0; // refused token: ask again as soon as a new one is saved
+      throw error;
+    });
+  }
+
+  function renderTraces(traces) {
+    if (!traces || traces.length === 0) return showEmpty(ui.tracesBody, 5, 'No checkout traces yet: place a test order.');
+    ui.tracesBody.replaceChildren(...traces.map((trace) =>
+      h('tr', { 'data-testid': 'recent-trace', 'data-trace-id': trace.traceId },
+        h('td', { class: 'nowrap muted' }, time(trace.startTime)),
+        h('td', {}, traceLink(trace.traceId), h('div', { class: 'description' }, trace.root + ' · ' + trace.spanCount + ' spans')),
+        h('td', { class: 'nowrap' }, formatMs(trace.durationMs)),
+        h('td', {}, ...trace.badges.map((badge) => h('span', { class: 'badge trace-' + badge, 'data-testid': 'trace-badge' }, badge))),
+        h('td', {}, trace.orderIds.length ? h('code', {}, trace.orderIds.join(', ')) : h('span', { class: 'muted' }, '—')),
+      ),
+    ));
+  }
+
+  function formatMs(ms) {
+    return ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : ms.toFixed(1) + ' ms';
+  }
+
   // ---- labs --------------------------------------------------------------------------------
 
   function refreshLabs() {
@@ -368,37 +341,28 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
 
   // ---- DOM helpers -------------------------------------------------------------------------
 
-  function h(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    element.append(...children.map((child) => (child instanceof Node ? child : String(child ?? ''))));
-    return element;
-  }
-
   function showEmpty(body, columns, message) {
     body.replaceChildren(h('tr', {}, h('td', { class: 'empty', colspan: String(columns) }, message)));
   }
 
+  /** The trace id opens the console's trace page; a second link opens Jaeger's UI when one is configured. */
   function traceLink(traceId) {
     if (!traceId) return h('span', { class: 'muted' }, '—');
-    if (!state.jaegerUrl) return h('code', { title: 'no Jaeger URL configured' }, traceId);
-    return h('a', {
+    const page = h('a', { href: tracePagePath(traceId), class: 'mono', 'data-testid': 'trace-page-link' }, traceId);
+    if (!state.jaegerUrl) return page;
+    const jaeger = h('a', {
       href: state.jaegerUrl + '/trace/' + encodeURIComponent(traceId),
       target: '_blank',
       rel: 'noopener noreferrer',
-      class: 'mono',
+      class: 'jaeger-link',
+      title: 'open this trace in Jaeger',
       'data-testid': 'trace-link',
-    }, traceId);
+    }, 'Jaeger');
+    return h('span', { class: 'trace-links' }, page, ' ', jaeger);
   }
 
   function money(cents) {
     return typeof cents === 'number' ? (cents / 100).toFixed(2) : '—';
-  }
-
-  function time(iso) {
-    if (!iso) return '—';
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleTimeString();
   }
 
   refresh();

@@ -86,4 +86,75 @@ input.switch:disabled { cursor: progress; opacity: 0.6; }
 .badge.failed, .badge.rejected, .badge.cancelled, .badge.error { background: #fee2e2; color: #991b1b; border-color: #fca5a5; }
 .order-result { margin: 0.25rem 0 0.75rem; padding: 0.6rem 0.9rem; border-radius: 8px; border: 1px solid var(--line); background: var(--page); }
 .order-result.failed { border-color: var(--danger); background: var(--warn-bg); }
+/* Recent traces and the trace box. */
+.trace-box { display: flex; align-items: center; gap: 0.5rem; }
+.trace-box input { min-width: 20rem; }
+.trace-links { white-space: nowrap; }
+.jaeger-link { font-size: 0.85rem; margin-left: 0.4rem; }
+.badge.trace-whole, .badge.whole { background: #d1fae5; color: #065f46; border-color: #6ee7b7; }
+.badge.trace-broken, .badge.broken, .badge.trace-error { background: #fee2e2; color: #991b1b; border-color: #fca5a5; }
+.badge.trace-slow { background: #fef3c7; color: #92400e; border-color: #fcd34d; }
+.badge + .badge { margin-left: 0.3rem; }
+
+/* The trace page. */
+header a.home { color: #fff; text-decoration: none; }
+header .trace-box .subtitle { white-space: nowrap; }
+.status { margin: 0; padding: 0.9rem 1.1rem; border-radius: 8px; border: 1px solid var(--line); background: var(--panel); }
+.status.not-found { border-color: #f59e0b; background: #fffbeb; }
+.status.unavailable { border-color: var(--danger); background: var(--warn-bg); color: var(--danger); }
+.badge.verdict { font-size: 1.05rem; padding: 0.15rem 0.8rem; }
+.hops, .findings { margin: 0.4rem 0; padding-left: 1.2rem; }
+.hops li { font-weight: 700; color: var(--danger); }
+.findings li { margin: 0.2rem 0; font-size: 0.92rem; }
+.findings .link .tag { background: #fef3c7; }
+.other-half { margin: 0.4rem 0; font-weight: 600; }
+.facts { display: grid; grid-template-columns: 1fr 1fr; gap: 1.25rem; margin-top: 0.5rem; }
+.facts h3, .details h3 { margin: 0.6rem 0 0.3rem; font-size: 1rem; }
+.path { margin: 0; padding-left: 1.4rem; font-size: 0.92rem; }
+.message-hop { margin: 0.5rem 0 0; font-size: 0.92rem; }
+.tag { display: inline-block; margin-left: 0.35rem; padding: 0 0.4rem; border-radius: 5px; border: 1px solid var(--line); background: var(--page); font-size: 0.78rem; font-weight: 600; color: var(--muted); white-space: nowrap; }
+.tag.error { background: #fee2e2; color: #991b1b; border-color: #fca5a5; }
+.tag.orphan { background: #fef3c7; color: #92400e; border-color: #fcd34d; }
+.tag.queue { background: #ede9fe; color: #5b21b6; border-color: #c4b5fd; }
+.tag.link { background: #fef3c7; color: #92400e; border-color: #f59e0b; text-decoration: none; }
+button.tag { cursor: pointer; font-family: inherit; }
+.svc { display: inline-block; padding: 0 0.45rem; border-radius: 5px; font-size: 0.8rem; font-weight: 700; color: #fff; white-space: nowrap; }
+.c0 { background: #1d4ed8; } .c1 { background: #047857; } .c2 { background: #b45309; } .c3 { background: #7c3aed; }
+.c4 { background: #be185d; } .c5 { background: #0e7490; } .c6 { background: #4d7c0f; } .c7 { background: #57534e; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.3rem 0 0.6rem; align-items: center; }
+.legend-item { font-size: 0.8rem; padding: 0 0.45rem; border-radius: 5px; }
+.critical-sample { outline: 3px solid #f59e0b; }
+.error-sample { background: #fee2e2; color: #991b1b; border: 2px solid var(--danger); }
+.waterfall { font-size: 0.85rem; }
+.waterfall .axis, .waterfall .line { display: grid; grid-template-columns: minmax(22rem, 42%) 1fr 5.5rem; align-items: center; gap: 0.5rem; }
+.waterfall .axis { color: var(--muted); font-size: 0.75rem; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
+.waterfall .axis .track { height: 1rem; }
+.waterfall .tick { position: absolute; transform: translateX(-50%); white-space: nowrap; }
+.waterfall .tick:first-child { transform: none; }
+.waterfall .tick:last-child { transform: translateX(-100%); }
+.waterfall .track { position: relative; height: 0.9rem; }
+.waterfall .line { padding: 0.12rem 0; border-bottom: 1px solid #f3f4f6; cursor: pointer; }
+.waterfall .line:hover { background: #eff6ff; }
+.span-row.selected > .line { background: #dbeafe; }
+.span-row.error > .line .name { color: var(--danger); font-weight: 700; }
+.span-row.critical > .line { box-shadow: inset 4px 0 0 #f59e0b; }
+.waterfall .label { display: flex; flex-wrap: wrap; align-items: center; gap: 0.15rem 0; min-width: 0; }
+.waterfall .label > * { flex: none; }
+.waterfall .label .name { flex: 1 1 5rem; min-width: 0; margin-left: 0.35rem; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.waterfall .dur { text-align: right; font-variant-numeric: tabular-nums; }
+.twist { display: inline-block; width: 1.2rem; padding: 0; border: none; background: none; color: var(--ink); font-size: 0.85rem; }
+.bar { position: absolute; top: 0.1rem; bottom: 0.1rem; min-width: 2px; border-radius: 3px; }
+.bar.error { background-image: repeating-linear-gradient(45deg, transparent 0 4px, rgba(255,255,255,0.45) 4px 8px); outline: 2px solid var(--danger); }
+.bar.critical { box-shadow: 0 0 0 2px #f59e0b; }
+.loglines { margin: 0.2rem 0 0.4rem 2rem; }
+.logline { display: flex; gap: 0.6rem; align-items: baseline; padding: 0.15rem 0.4rem; border-left: 3px solid var(--line); font-size: 0.85rem; }
+.logline .body { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; white-space: pre-wrap; word-break: break-word; flex: 1; }
+.severity { font-weight: 700; font-size: 0.75rem; padding: 0 0.35rem; border-radius: 4px; }
+.sev-error { background: #fee2e2; color: #991b1b; } .sev-warn { background: #fef3c7; color: #92400e; }
+.sev-info { background: #dbeafe; color: #1e3a8a; } .sev-debug { background: #f3f4f6; color: #374151; }
+.details { position: fixed; top: 4.5rem; right: 1rem; width: min(34rem, 45vw); max-height: calc(100vh - 6rem); overflow: auto; background: var(--panel); border: 2px solid var(--accent); border-radius: 10px; padding: 0.8rem 1rem; box-shadow: 0 10px 30px rgba(0,0,0,0.2); }
+.details .heading { display: flex; align-items: center; gap: 0.6rem; }
+.details h2 { margin: 0; font-size: 1.05rem; word-break: break-all; flex: 1; }
+table.kv th { text-transform: none; letter-spacing: 0; font-size: 0.8rem; width: 40%; word-break: break-all; border-top: 1px solid var(--line); }
+table.kv td { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.8rem; word-break: break-all; white-space: pre-wrap; }
 `;

@@ -106,8 +106,9 @@ describe('pnpm start:local as a learner meets it', () => {
       },
       15000,
     );
+    // Fields the line has beyond those follow as compact JSON (inventory's `stock reserved` {orderId, items, totalCents}).
     for (const line of orderLines) {
-      expect(line).toMatch(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] (INFO|WARN|ERROR) \\((${SERVICES.join('|')})\\): .+ trace ${short}$`));
+      expect(line).toMatch(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] (INFO|WARN|ERROR) \\((${SERVICES.join('|')})\\): .+ trace ${short}( \\{.*\\})?$`));
     }
     expect(orderLines.some((line) => / \(gateway\): request completed POST \/orders → 201 \d+ ms trace /.test(line))).toBe(true);
     expect(lines().filter((line) => JSON_LINE.test(line))).toEqual([]);
